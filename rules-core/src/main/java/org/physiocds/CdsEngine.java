@@ -1,0 +1,88 @@
+package org.physiocds;
+
+import java.util.Objects;
+import org.physiocds.internal.Evaluator;
+import org.physiocds.internal.KnowledgeBase;
+import org.physiocds.internal.PatientValidator;
+import org.physiocds.model.Patient;
+
+/**
+ * The entry point: evaluates patients into explained recommendations.
+ *
+ * <p>Build one engine when the application starts and share it: building loads the compiled
+ * knowledge base (the slow part); {@link #evaluate} is thread-safe, deterministic and keeps no
+ * state between calls.
+ *
+ * <pre>{@code
+ * CdsEngine engine = CdsEngine.builder().build();
+ * Evaluation result = engine.evaluate(patient);
+ * }</pre>
+ */
+public final class CdsEngine {
+
+    private final KnowledgeBase kb;
+    private final Thresholds thresholds;
+    private final Evaluator evaluator;
+
+    private CdsEngine(KnowledgeBase kb, Thresholds thresholds) {
+        this.kb = kb;
+        this.thresholds = thresholds;
+        this.evaluator = new Evaluator(kb, thresholds);
+    }
+
+    /** A builder for an engine with the default thresholds, unless overridden. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Evaluates one patient.
+     *
+     * @throws InvalidPatientException listing every invalid field; nothing was evaluated
+     * @throws CdsException            on a fault inside the library (never a Drools type)
+     */
+    public Evaluation evaluate(Patient patient) {
+        PatientValidator.validate(patient);
+        return evaluator.evaluate(patient);
+    }
+
+    /** The name and version of the knowledge base every result is stamped with. */
+    public KnowledgeBaseInfo knowledgeBase() {
+        return kb.info();
+    }
+
+    /** The clinical thresholds this engine applies. */
+    public Thresholds thresholds() {
+        return thresholds;
+    }
+
+    /** Configures and builds a {@link CdsEngine}. */
+    public static final class Builder {
+        private Thresholds thresholds = Thresholds.DEFAULTS;
+        private ClassLoader classLoader = CdsEngine.class.getClassLoader();
+
+        private Builder() {
+        }
+
+        /** Overrides the clinical thresholds (default {@link Thresholds#DEFAULTS}). */
+        public Builder thresholds(Thresholds thresholds) {
+            this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+            return this;
+        }
+
+        /** Where to find the knowledge base (default: the class loader of this library). */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+            return this;
+        }
+
+        /**
+         * Loads the knowledge base and builds the engine.
+         *
+         * @throws CdsException when the knowledge base is missing or cannot be loaded
+         */
+        public CdsEngine build() {
+            return new CdsEngine(KnowledgeBase.load(classLoader), thresholds);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.physiocds;
+
+import java.util.List;
+
+/**
+ * A warning for the clinician.
+ *
+ * @param code            what was flagged
+ * @param explanation     why: the first rule (by rule id) that raised it
+ * @param alsoSupportedBy other rules that raised the same flag, in rule id order
+ */
+public record Flag(FlagCode code, Explanation explanation, List<Explanation> alsoSupportedBy) {
+
+    public Flag {
+        alsoSupportedBy = List.copyOf(alsoSupportedBy);
+    }
+}

@@ -1,0 +1,100 @@
+package org.physiocds.internal;
+
+import java.util.Comparator;
+import java.util.List;
+import org.kie.api.runtime.KieSession;
+import org.physiocds.CdsException;
+import org.physiocds.Evaluation;
+import org.physiocds.Thresholds;
+import org.physiocds.model.Injury;
+import org.physiocds.model.MuscleFinding;
+import org.physiocds.model.Patient;
+import org.physiocds.model.Surgery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one patient through the knowledge base: a fresh session per evaluation (the shared
+ * {@code KieBase} is thread-safe; sessions are not shared), facts inserted in a canonical order so
+ * the input's list order cannot change the result.
+ */
+public final class Evaluator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
+
+    /**
+     * The knowledge base works in three stages, each run to completion before the next, so that
+     * no outcome depends on firing order: the default stage derives findings and proposes advice;
+     * {@code resolve} lets contraindications overrule conflicting advice; {@code complete} adds
+     * what depends on the advice left standing (dosage, warm-up, pairings).
+     */
+    static final List<String> LATER_STAGES = List.of("resolve", "complete");
+
+    /** A runaway rule loop is a fault in the knowledge base; stop it rather than hang. */
+    static final int MAX_FIRINGS = 10_000;
+
+    private static final Comparator<MuscleFinding> MUSCLE_ORDER = Comparator
+            .comparing(MuscleFinding::muscle)
+            .thenComparing(MuscleFinding::side)
+            .thenComparing(MuscleFinding::strength, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(MuscleFinding::length, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(MuscleFinding::feelsTight, Comparator.nullsFirst(Comparator.naturalOrder()));
+    private static final Comparator<Injury> INJURY_ORDER = Comparator
+            .comparing(Injury::type)
+            .thenComparing(Injury::muscle, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Injury::side)
+            .thenComparing(Injury::daysAgo, Comparator.nullsFirst(Comparator.naturalOrder()));
+    private static final Comparator<Surgery> SURGERY_ORDER = Comparator
+            .comparing(Surgery::region, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Surgery::daysAgo, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    private final KnowledgeBase kb;
+    private final Thresholds thresholds;
+
+    public Evaluator(KnowledgeBase kb, Thresholds thresholds) {
+        this.kb = kb;
+        this.thresholds = thresholds;
+    }
+
+    /** Evaluates a patient that has already been validated. */
+    public Evaluation evaluate(Patient patient) {
+        Firings firings = new Firings(kb);
+        KieSession session = kb.kieBase().newKieSession();
+        try {
+            session.addEventListener(firings.agendaListener);
+            session.addEventListener(firings.insertionListener);
+            session.setGlobal("thresholds", thresholds);
+            insertFacts(session, patient);
+            int fired = session.fireAllRules(MAX_FIRINGS);
+            for (String stage : LATER_STAGES) {
+                session.getAgenda().getAgendaGroup(stage).setFocus();
+                fired += session.fireAllRules(MAX_FIRINGS);
+            }
+            if (fired >= MAX_FIRINGS) {
+                throw new CdsException("the knowledge base did not settle within " + MAX_FIRINGS + " rule firings");
+            }
+            LOG.debug("{} rule firings", fired);
+        } catch (CdsException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Drools wraps consequence failures in its own types: never let them out.
+            throw new CdsException("the knowledge base failed during evaluation: " + e.getClass().getSimpleName(), e);
+        } finally {
+            session.dispose();
+        }
+        return ResultAssembler.assemble(patient.patientId(), kb.info(), firings);
+    }
+
+    private static void insertFacts(KieSession session, Patient patient) {
+        session.insert(patient);
+        patient.muscles().stream().sorted(MUSCLE_ORDER).forEach(session::insert);
+        patient.injuries().stream().sorted(INJURY_ORDER).forEach(session::insert);
+        patient.surgeries().stream().sorted(SURGERY_ORDER).forEach(session::insert);
+        if (patient.stretching() != null) {
+            session.insert(patient.stretching());
+        }
+        patient.signs().stream().distinct().sorted().forEach(session::insert);
+        patient.lifestyle().stream().distinct().sorted().forEach(session::insert);
+        patient.redFlags().stream().distinct().sorted().forEach(session::insert);
+    }
+}

@@ -1,0 +1,91 @@
+package org.physiocds.internal;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.rule.Match;
+import org.physiocds.Explanation;
+import org.physiocds.internal.kb.Conclusion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Listens to one session and records, for every fact a rule inserts, the explanation of the rule
+ * firing that inserted it: the rule's metadata and the facts its match held. One instance per
+ * session; sessions are single-threaded.
+ */
+final class Firings {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Firings.class);
+
+    private final KnowledgeBase kb;
+    private final Map<Object, Explanation> explanations = new IdentityHashMap<>();
+    private final List<Object> inserted = new ArrayList<>();
+    private Match current;
+
+    Firings(KnowledgeBase kb) {
+        this.kb = kb;
+    }
+
+    final DefaultAgendaEventListener agendaListener = new DefaultAgendaEventListener() {
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            current = event.getMatch();
+        }
+
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+            current = null;
+        }
+    };
+
+    final DefaultRuleRuntimeEventListener insertionListener = new DefaultRuleRuntimeEventListener() {
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            if (current == null) {
+                return; // a patient fact inserted by the engine, not a conclusion
+            }
+            Object conclusion = event.getObject();
+            RuleInfo rule = kb.rule(current.getRule().getName());
+            explanations.put(conclusion, new Explanation(rule.id(), rule.name(), rule.guidance(),
+                    describe(current.getObjects()), rationaleOf(conclusion), rule.citations()));
+            inserted.add(conclusion);
+            if (LOG.isDebugEnabled()) {
+                // Rule ids and conclusion types only: never patient facts.
+                LOG.debug("rule {} concluded {}", rule.id(), conclusion.getClass().getSimpleName());
+            }
+        }
+    };
+
+    /** Every conclusion, in insertion order. */
+    List<Object> conclusions() {
+        return inserted;
+    }
+
+    Explanation explanationOf(Object conclusion) {
+        return explanations.get(conclusion);
+    }
+
+    private static List<String> describe(List<Object> matched) {
+        Set<String> facts = new LinkedHashSet<>();
+        for (Object fact : matched) {
+            String description = FactDescriber.describe(fact);
+            if (description != null) {
+                facts.add(description);
+            }
+        }
+        return List.copyOf(facts);
+    }
+
+    private static String rationaleOf(Object conclusion) {
+        return conclusion instanceof Conclusion c ? c.rationale() : "";
+    }
+}

@@ -1,0 +1,165 @@
+package org.physiocds.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
+import org.physiocds.CdsException;
+import org.physiocds.Citation;
+import org.physiocds.KnowledgeBaseInfo;
+
+/**
+ * The compiled knowledge base, loaded once from the classpath: the executable model that the
+ * {@code rules-kb} build generated, its identity, and the guidance catalog its rules cite.
+ *
+ * <p>The generated model classes are instantiated directly rather than through a
+ * {@code KieContainer}: nothing is parsed or compiled at start-up, and a host application's own
+ * {@code kmodule.xml} cannot clash with ours.
+ */
+public final class KnowledgeBase {
+
+    /** Where the kie-maven-plugin lists the generated model classes of the rules-kb artifact. */
+    static final String MODEL_LIST = "META-INF/kie/org.physiocds/rules-kb/drools-model";
+    static final String INFO = "org/physiocds/kb/knowledge-base.properties";
+    static final String CATALOG = "org/physiocds/kb/guidance.tsv";
+
+    private final KieBase kieBase;
+    private final KnowledgeBaseInfo info;
+    private final Map<String, RuleInfo> rulesByName;
+    private final Map<String, List<Citation>> catalog;
+
+    private KnowledgeBase(KieBase kieBase, KnowledgeBaseInfo info, Map<String, List<Citation>> catalog) {
+        this.kieBase = kieBase;
+        this.info = info;
+        this.catalog = catalog;
+        this.rulesByName = describeRules(kieBase, catalog);
+    }
+
+    /** Loads the knowledge base found on the class path of {@code loader}. */
+    public static KnowledgeBase load(ClassLoader loader) {
+        Properties properties = new Properties();
+        try (InputStream in = open(loader, INFO)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new CdsException("cannot read " + INFO, e);
+        }
+        KnowledgeBaseInfo info = new KnowledgeBaseInfo(
+                properties.getProperty("name"), properties.getProperty("version"));
+        return new KnowledgeBase(buildKieBase(loader), info, readCatalog(loader));
+    }
+
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    public KnowledgeBaseInfo info() {
+        return info;
+    }
+
+    /** Every rule's metadata, by rule id order. */
+    public List<RuleInfo> rules() {
+        List<RuleInfo> rules = new ArrayList<>(rulesByName.values());
+        rules.sort(RuleInfo.BY_ID);
+        return rules;
+    }
+
+    /** The guidance catalog: guidance id to its citations, in catalog order. */
+    public Map<String, List<Citation>> catalog() {
+        return catalog;
+    }
+
+    RuleInfo rule(String name) {
+        RuleInfo rule = rulesByName.get(name);
+        if (rule == null) {
+            throw new CdsException("no metadata for rule \"" + name + "\"");
+        }
+        return rule;
+    }
+
+    private static KieBase buildKieBase(ClassLoader loader) {
+        List<Model> models = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(open(loader, MODEL_LIST), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                line = line.strip();
+                if (!line.isEmpty() && !line.startsWith("Drools-Model-Version")) {
+                    models.add((Model) Class.forName(line, true, loader).getDeclaredConstructor().newInstance());
+                }
+            }
+        } catch (IOException | ReflectiveOperationException | LinkageError e) {
+            throw new CdsException("cannot load the compiled knowledge base", e);
+        }
+        if (models.isEmpty()) {
+            throw new CdsException(MODEL_LIST + " names no model class");
+        }
+        try {
+            return KieBaseBuilder.createKieBaseFromModel(models);
+        } catch (RuntimeException e) {
+            throw new CdsException("cannot build the knowledge base", e);
+        }
+    }
+
+    /** Reads {@code id <TAB> source <TAB> quote} lines; several lines may share an id. */
+    private static Map<String, List<Citation>> readCatalog(ClassLoader loader) {
+        Map<String, List<Citation>> catalog = new LinkedHashMap<>();
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(open(loader, CATALOG), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cells = line.split("\t");
+                if (cells.length != 3) {
+                    throw new CdsException(CATALOG + ": expected id, source and quote separated by tabs in: " + line);
+                }
+                catalog.computeIfAbsent(cells[0], id -> new ArrayList<>()).add(new Citation(cells[1], cells[2]));
+            }
+        } catch (IOException e) {
+            throw new CdsException("cannot read " + CATALOG, e);
+        }
+        catalog.replaceAll((id, citations) -> List.copyOf(citations));
+        return Collections.unmodifiableMap(catalog);
+    }
+
+    private static Map<String, RuleInfo> describeRules(KieBase kieBase, Map<String, List<Citation>> catalog) {
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        kieBase.getKiePackages().forEach(pkg -> pkg.getRules().forEach(rule -> {
+            RuleInfo info = describe(rule, catalog);
+            rules.put(rule.getName(), info);
+        }));
+        return Collections.unmodifiableMap(rules);
+    }
+
+    private static RuleInfo describe(Rule rule, Map<String, List<Citation>> catalog) {
+        Object id = rule.getMetaData().get("id");
+        Object guidance = rule.getMetaData().get("guidance");
+        List<String> guidanceIds = guidance == null ? List.of()
+                : Arrays.stream(guidance.toString().split("[\\s,]+")).filter(s -> !s.isEmpty()).toList();
+        List<Citation> citations = guidanceIds.stream()
+                .flatMap(g -> catalog.getOrDefault(g, List.of()).stream())
+                .distinct()
+                .toList();
+        return new RuleInfo(id == null ? null : id.toString(), rule.getName(), guidanceIds, citations);
+    }
+
+    private static InputStream open(ClassLoader loader, String resource) {
+        InputStream in = loader.getResourceAsStream(resource);
+        if (in == null) {
+            throw new CdsException("the knowledge base is not on the class path: " + resource
+                    + " not found (add the rules-kb artifact as a dependency)");
+        }
+        return in;
+    }
+}

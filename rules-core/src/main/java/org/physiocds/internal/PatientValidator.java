@@ -1,0 +1,134 @@
+package org.physiocds.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.physiocds.InvalidPatientException;
+import org.physiocds.Problem;
+import org.physiocds.model.Injury;
+import org.physiocds.model.MuscleFinding;
+import org.physiocds.model.Patient;
+import org.physiocds.model.Side;
+import org.physiocds.model.StretchingHistory;
+import org.physiocds.model.Surgery;
+
+/**
+ * Checks a patient before anything is evaluated and reports every problem at once, each with its
+ * path in the interchange document. Problems never quote the patient id.
+ */
+public final class PatientValidator {
+
+    static final int MAX_AGE = 120;
+    static final int MAX_PAIN = 10;
+    static final int MAX_SESSIONS = 50;
+
+    private PatientValidator() {
+    }
+
+    /** Throws {@link InvalidPatientException} listing every problem, or returns quietly. */
+    public static void validate(Patient patient) {
+        List<Problem> problems = new ArrayList<>();
+        if (patient == null) {
+            problems.add(new Problem("$", "a patient, was null"));
+            throw new InvalidPatientException(problems);
+        }
+        range(problems, "age", patient.age(), 0, MAX_AGE);
+        range(problems, "painIntensity", patient.painIntensity(), 0, MAX_PAIN);
+        Double weeks = patient.painDurationWeeks();
+        if (weeks != null && (weeks.isNaN() || weeks.isInfinite() || weeks < 0)) {
+            problems.add(new Problem("painDurationWeeks", "a number of weeks, at least 0, was " + weeks));
+        }
+        muscles(problems, patient.muscles());
+        injuries(problems, patient.injuries());
+        surgeries(problems, patient.surgeries());
+        if (patient.stretching() != null) {
+            stretching(problems, patient.stretching());
+        }
+        noNulls(problems, "signs", patient.signs());
+        noNulls(problems, "lifestyle", patient.lifestyle());
+        noNulls(problems, "redFlags", patient.redFlags());
+        if (!problems.isEmpty()) {
+            throw new InvalidPatientException(problems);
+        }
+    }
+
+    private static void muscles(List<Problem> problems, List<MuscleFinding> muscles) {
+        Map<String, MuscleFinding> seen = new HashMap<>();
+        for (int i = 0; i < muscles.size(); i++) {
+            String path = "muscles[" + i + "]";
+            MuscleFinding m = muscles.get(i);
+            if (m == null) {
+                problems.add(new Problem(path, "a muscle finding, was null"));
+                continue;
+            }
+            if (m.muscle() == null) {
+                problems.add(new Problem(path + ".muscle", "a muscle code, was missing"));
+                continue;
+            }
+            MuscleFinding earlier = seen.putIfAbsent(m.muscle() + "/" + m.side(), m);
+            if (earlier != null && !earlier.equals(m)) {
+                problems.add(new Problem(path, "one finding per muscle and side, but " + m.muscle()
+                        + " " + m.side() + " was reported again with different findings"));
+            }
+            if (m.side() != Side.BOTH && seen.containsKey(m.muscle() + "/" + Side.BOTH)
+                    || m.side() == Side.BOTH && (seen.containsKey(m.muscle() + "/" + Side.LEFT)
+                            || seen.containsKey(m.muscle() + "/" + Side.RIGHT))) {
+                problems.add(new Problem(path + ".side", "either BOTH or LEFT/RIGHT findings for "
+                        + m.muscle() + ", not both kinds"));
+            }
+        }
+    }
+
+    private static void injuries(List<Problem> problems, List<Injury> injuries) {
+        for (int i = 0; i < injuries.size(); i++) {
+            String path = "injuries[" + i + "]";
+            Injury injury = injuries.get(i);
+            if (injury == null) {
+                problems.add(new Problem(path, "an injury, was null"));
+                continue;
+            }
+            if (injury.type() == null) {
+                problems.add(new Problem(path + ".type", "one of STRAIN, TEAR, OTHER, was missing"));
+            }
+            atLeastZero(problems, path + ".daysAgo", injury.daysAgo());
+        }
+    }
+
+    private static void surgeries(List<Problem> problems, List<Surgery> surgeries) {
+        for (int i = 0; i < surgeries.size(); i++) {
+            String path = "surgeries[" + i + "]";
+            Surgery surgery = surgeries.get(i);
+            if (surgery == null) {
+                problems.add(new Problem(path, "a surgery, was null"));
+                continue;
+            }
+            atLeastZero(problems, path + ".daysAgo", surgery.daysAgo());
+        }
+    }
+
+    private static void stretching(List<Problem> problems, StretchingHistory h) {
+        range(problems, "stretching.sessionsPerWeek", h.sessionsPerWeek(), 0, MAX_SESSIONS);
+        atLeastZero(problems, "stretching.painReturnsWithinMinutes", h.painReturnsWithinMinutes());
+    }
+
+    private static void noNulls(List<Problem> problems, String field, List<?> codes) {
+        for (int i = 0; i < codes.size(); i++) {
+            if (codes.get(i) == null) {
+                problems.add(new Problem(field + "[" + i + "]", "a code, was null"));
+            }
+        }
+    }
+
+    private static void range(List<Problem> problems, String path, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            problems.add(new Problem(path, "an integer from " + min + " to " + max + ", was " + value));
+        }
+    }
+
+    private static void atLeastZero(List<Problem> problems, String path, Integer value) {
+        if (value != null && value < 0) {
+            problems.add(new Problem(path, "an integer of at least 0, was " + value));
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.physiocds.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.physiocds.Action;
+import org.physiocds.CdsException;
+import org.physiocds.Evaluation;
+import org.physiocds.Explanation;
+import org.physiocds.Flag;
+import org.physiocds.FlagCode;
+import org.physiocds.KnowledgeBaseInfo;
+import org.physiocds.Recommendation;
+import org.physiocds.SuppressedRecommendation;
+import org.physiocds.internal.kb.Advice;
+import org.physiocds.internal.kb.Alert;
+import org.physiocds.internal.kb.Dose;
+import org.physiocds.internal.kb.Overrule;
+import org.physiocds.model.Muscle;
+import org.physiocds.model.Region;
+import org.physiocds.model.Target;
+
+/**
+ * Turns the conclusions of one session into an {@link Evaluation}: overruled advice goes to
+ * {@code suppressed}, advice for the same action and target is merged (the explanation of the
+ * lowest rule id leads, the others support it), and everything is put in a stable order.
+ */
+final class ResultAssembler {
+
+    /** Muscles, then regions, then GENERAL, each in declaration order. */
+    static final Comparator<Target> TARGET_ORDER = Comparator
+            .comparingInt((Target t) -> t instanceof Muscle ? 0 : t instanceof Region ? 1 : 2)
+            .thenComparingInt(t -> ((Enum<?>) t).ordinal());
+
+    private static final Comparator<Explanation> BY_RULE = Comparator.comparing(Explanation::rule);
+
+    private ResultAssembler() {
+    }
+
+    static Evaluation assemble(String patientId, KnowledgeBaseInfo kb, Firings firings) {
+        List<Advice> advice = new ArrayList<>();
+        List<Alert> alerts = new ArrayList<>();
+        List<Dose> doses = new ArrayList<>();
+        Map<Advice, List<Advice>> overruledBy = new IdentityHashMap<>();
+        for (Object conclusion : firings.conclusions()) {
+            if (conclusion instanceof Advice a) {
+                advice.add(a);
+            } else if (conclusion instanceof Alert a) {
+                alerts.add(a);
+            } else if (conclusion instanceof Dose d) {
+                doses.add(d);
+            } else if (conclusion instanceof Overrule o) {
+                overruledBy.computeIfAbsent(o.overruled(), k -> new ArrayList<>()).add(o.by());
+            }
+        }
+        List<Advice> standing = advice.stream().filter(a -> !overruledBy.containsKey(a)).toList();
+        requireNoConflict(standing);
+        return new Evaluation(patientId, kb,
+                recommendations(standing, doses, firings),
+                flags(alerts, firings),
+                suppressed(overruledBy, firings),
+                null);
+    }
+
+    /**
+     * The last line of defence: if a STRETCH still stands beside a DO_NOT_STRETCH that covers it,
+     * a conflict rule is missing or broken. Fail rather than hand out unsafe advice.
+     */
+    private static void requireNoConflict(List<Advice> standing) {
+        for (Advice stretch : standing) {
+            if (stretch.action() == Action.STRETCH
+                    && standing.stream().anyMatch(a -> a.forbidsStretching(stretch.target()))) {
+                throw new CdsException("the knowledge base left a STRETCH of " + stretch.target().code()
+                        + " standing beside a DO_NOT_STRETCH of it");
+            }
+        }
+    }
+
+    private static List<Recommendation> recommendations(List<Advice> standing, List<Dose> doses, Firings firings) {
+        Map<Key, List<Advice>> groups = new LinkedHashMap<>();
+        for (Advice a : standing) {
+            groups.computeIfAbsent(new Key(a.action(), a.target()), k -> new ArrayList<>()).add(a);
+        }
+        List<Recommendation> result = new ArrayList<>();
+        groups.forEach((key, group) -> {
+            List<Explanation> why = sorted(group.stream().map(firings::explanationOf).toList());
+            List<Dose> dosing = doses.stream()
+                    .filter(d -> d.action() == key.action() && d.target().equals(key.target()))
+                    .sorted(Comparator.comparing(d -> firings.explanationOf(d).rule()))
+                    .toList();
+            List<Explanation> support = new ArrayList<>(why.subList(1, why.size()));
+            dosing.forEach(d -> support.add(firings.explanationOf(d)));
+            result.add(new Recommendation(key.action(), key.target(),
+                    key.action().phase(),
+                    dosing.isEmpty() ? null : dosing.get(0).text(),
+                    why.get(0), sorted(support)));
+        });
+        result.sort(Comparator.comparing(Recommendation::phase)
+                .thenComparing(Recommendation::action)
+                .thenComparing(Recommendation::target, TARGET_ORDER));
+        return result;
+    }
+
+    private static List<Flag> flags(List<Alert> alerts, Firings firings) {
+        Map<FlagCode, List<Explanation>> byCode = new EnumMap<>(FlagCode.class);
+        for (Alert a : alerts) {
+            byCode.computeIfAbsent(a.code(), k -> new ArrayList<>()).add(firings.explanationOf(a));
+        }
+        List<Flag> result = new ArrayList<>();
+        byCode.forEach((code, why) -> {
+            List<Explanation> ordered = sorted(why);
+            result.add(new Flag(code, ordered.get(0), ordered.subList(1, ordered.size())));
+        });
+        return result;
+    }
+
+    private static List<SuppressedRecommendation> suppressed(Map<Advice, List<Advice>> overruledBy, Firings firings) {
+        Map<Key, SuppressedRecommendation> byKey = new LinkedHashMap<>();
+        overruledBy.entrySet().stream()
+                .map(e -> new SuppressedRecommendation(e.getKey().action(), e.getKey().target(), e.getKey().action().phase(),
+                        firings.explanationOf(e.getKey()),
+                        sorted(e.getValue().stream().map(firings::explanationOf).toList()).get(0)))
+                .sorted(Comparator.comparing((SuppressedRecommendation s) -> s.explanation().rule())
+                        .thenComparing(s -> s.suppressedBy().rule()))
+                .forEach(s -> byKey.putIfAbsent(new Key(s.action(), s.target()), s));
+        List<SuppressedRecommendation> result = new ArrayList<>(byKey.values());
+        result.sort(Comparator.comparing(SuppressedRecommendation::phase)
+                .thenComparing(SuppressedRecommendation::action)
+                .thenComparing(SuppressedRecommendation::target, TARGET_ORDER));
+        return result;
+    }
+
+    private static List<Explanation> sorted(List<Explanation> explanations) {
+        List<Explanation> copy = new ArrayList<>(explanations.stream().distinct().toList());
+        copy.sort(BY_RULE);
+        return Collections.unmodifiableList(copy);
+    }
+
+    private record Key(Action action, Target target) {
+    }
+}

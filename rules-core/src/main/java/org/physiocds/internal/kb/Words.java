@@ -1,0 +1,79 @@
+package org.physiocds.internal.kb;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.physiocds.model.Injury;
+import org.physiocds.model.InjuryType;
+import org.physiocds.model.Muscle;
+import org.physiocds.model.MuscleFinding;
+import org.physiocds.model.Side;
+import org.physiocds.model.Surgery;
+import org.physiocds.model.Target;
+
+/** Helpers the rules use to write rationales in plain words. */
+public final class Words {
+
+    private Words() {
+    }
+
+    /** {@code hip flexors} becomes {@code Hip flexors}. */
+    public static String cap(Target target) {
+        String label = target.label();
+        return label.substring(0, 1).toUpperCase(Locale.ROOT) + label.substring(1);
+    }
+
+    /** "Hamstrings were" or "Multifidus was": the capitalised target with the verb agreeing. */
+    public static String was(Target target) {
+        return cap(target) + (plural(target) ? " were" : " was");
+    }
+
+    /** "Glutes are" or "Piriformis is". */
+    public static String is(Target target) {
+        return cap(target) + (plural(target) ? " are" : " is");
+    }
+
+    private static boolean plural(Target target) {
+        if (target instanceof Muscle m) {
+            return !SINGULAR.contains(m);
+        }
+        return false;
+    }
+
+    private static final Set<Muscle> SINGULAR = EnumSet.of(Muscle.TRANSVERSE_ABDOMINIS, Muscle.MULTIFIDUS,
+            Muscle.PIRIFORMIS, Muscle.QUADRATUS_LUMBORUM, Muscle.UPPER_TRAPEZIUS, Muscle.LOWER_TRAPEZIUS);
+
+    /** "strained 5 days ago", "torn on a date not given", "injured 3 days ago". */
+    public static String injured(Injury injury) {
+        String how = injury.type() == InjuryType.STRAIN ? "strained"
+                : injury.type() == InjuryType.TEAR ? "torn" : "injured";
+        return how + " " + ago(injury.daysAgo());
+    }
+
+    /** "operated on 40 days ago" and the region. */
+    public static String operated(Surgery surgery) {
+        String where = surgery.region() == null ? "" : " (" + surgery.region().label() + ")";
+        return "surgery" + where + " " + ago(surgery.daysAgo());
+    }
+
+    /** "5 days ago", or "on a date not given". */
+    public static String ago(Integer days) {
+        return days == null ? "on a date not given (treated as recent)"
+                : days == 1 ? "1 day ago" : days + " days ago";
+    }
+
+    /** What was assessed: "weak and long", "short", "feels tight, length not assessed". */
+    public static String assessed(MuscleFinding f) {
+        List<String> parts = new ArrayList<>();
+        if (f.strength() != null) {
+            parts.add(f.strength().name().toLowerCase(Locale.ROOT));
+        }
+        if (f.length() != null) {
+            parts.add(f.length().name().toLowerCase(Locale.ROOT));
+        }
+        String side = f.side() == Side.BOTH ? "" : " (" + f.side().name().toLowerCase(Locale.ROOT) + " side)";
+        return (parts.isEmpty() ? "not assessed" : "assessed " + String.join(" and ", parts)) + side;
+    }
+}
