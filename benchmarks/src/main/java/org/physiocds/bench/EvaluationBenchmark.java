@@ -1,0 +1,56 @@
+package org.physiocds.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.physiocds.CdsEngine;
+import org.physiocds.Evaluation;
+import org.physiocds.Thresholds;
+import org.physiocds.model.Patient;
+
+/**
+ * One evaluation of a typical and of a complex patient: the engine with the full knowledge base
+ * and explanations built, against the hand-coded subset ({@link HandCodedSubset}) as the
+ * speed-of-light baseline. One engine is shared by all benchmark threads, as in an application.
+ * Throughput (ops/µs) and latency percentiles (SampleTime, µs); run with {@code -t 1} and
+ * {@code -t 2}, and {@code -prof gc} for allocation per evaluation (docs/performance.md).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode({Mode.Throughput, Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class EvaluationBenchmark {
+
+    @Param({"typical", "complex"})
+    public String patient;
+
+    private CdsEngine engine;
+    private Patient input;
+
+    @Setup
+    public void setUp() {
+        engine = CdsEngine.builder().build();
+        input = Patients.named(patient);
+    }
+
+    @Benchmark
+    public Evaluation engine() {
+        return engine.evaluate(input);
+    }
+
+    @Benchmark
+    public Decisions handCoded() {
+        return HandCodedSubset.evaluate(input, Thresholds.DEFAULTS);
+    }
+}
