@@ -63,7 +63,7 @@ final class ResultAssembler {
         return new Evaluation(patientId, kb,
                 recommendations(standing, doses, firings),
                 flags(alerts, firings),
-                suppressed(overruledBy, firings),
+                suppressed(advice, overruledBy, firings),
                 null);
     }
 
@@ -121,12 +121,18 @@ final class ResultAssembler {
         return result;
     }
 
-    private static List<SuppressedRecommendation> suppressed(Map<Advice, List<Advice>> overruledBy, Firings firings) {
+    /**
+     * Overruled advice in the order it was proposed (not in {@code overruledBy}'s identity order),
+     * so that when one rule proposed the same stretch twice the same explanation is shown every time.
+     */
+    private static List<SuppressedRecommendation> suppressed(List<Advice> advice, Map<Advice, List<Advice>> overruledBy,
+            Firings firings) {
         Map<Key, SuppressedRecommendation> byKey = new LinkedHashMap<>();
-        overruledBy.entrySet().stream()
-                .map(e -> new SuppressedRecommendation(e.getKey().action(), e.getKey().target(), e.getKey().action().phase(),
-                        firings.explanationOf(e.getKey()),
-                        sorted(e.getValue().stream().map(firings::explanationOf).toList()).get(0)))
+        advice.stream()
+                .filter(overruledBy::containsKey)
+                .map(a -> new SuppressedRecommendation(a.action(), a.target(), a.action().phase(),
+                        firings.explanationOf(a),
+                        sorted(overruledBy.get(a).stream().map(firings::explanationOf).toList()).get(0)))
                 .sorted(Comparator.comparing((SuppressedRecommendation s) -> s.explanation().rule())
                         .thenComparing(s -> s.suppressedBy().rule()))
                 .forEach(s -> byKey.putIfAbsent(new Key(s.action(), s.target()), s));

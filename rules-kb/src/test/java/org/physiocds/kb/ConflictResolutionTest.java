@@ -27,8 +27,10 @@ import org.physiocds.model.InjuryType;
 import org.physiocds.model.Length;
 import org.physiocds.model.Lifestyle;
 import org.physiocds.model.Muscle;
+import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
 import org.physiocds.model.Region;
+import org.physiocds.model.Side;
 import org.physiocds.model.Sign;
 import org.physiocds.model.Strength;
 import org.physiocds.model.StretchingHistory;
@@ -69,6 +71,27 @@ class ConflictResolutionTest {
     @Test
     void evaluate_sameInputTwice_givesEqualResults() {
         assertEquals(evaluate(CHRONIC_LBP_FRESH_HAMSTRING_STRAIN), evaluate(CHRONIC_LBP_FRESH_HAMSTRING_STRAIN));
+    }
+
+    /**
+     * One rule proposing the same stretch for the left and the right side gives two explanations
+     * of the one suppressed stretch: which is shown must not depend on object identity hashes or
+     * on the order of the input lists.
+     */
+    @Test
+    void evaluate_sameStretchProposedForBothSidesAndOverruled_givesOneStableResult() {
+        MuscleFinding left = new MuscleFinding(Muscle.UPPER_TRAPEZIUS, Side.LEFT, Strength.NORMAL, Length.SHORT, true);
+        MuscleFinding right = new MuscleFinding(Muscle.UPPER_TRAPEZIUS, Side.RIGHT, null, Length.SHORT, false);
+        Patient.Builder patient = Patient.builder().pain(Region.NECK, 20.0, 4)
+                .injury(InjuryType.STRAIN, Muscle.UPPER_TRAPEZIUS, 3);
+        Evaluation leftFirst = evaluate(patient.muscle(left).muscle(right).build());
+        Patient rightFirst = Patient.builder().pain(Region.NECK, 20.0, 4)
+                .injury(InjuryType.STRAIN, Muscle.UPPER_TRAPEZIUS, 3).muscle(right).muscle(left).build();
+
+        for (int i = 0; i < 20; i++) {
+            assertEquals(leftFirst, evaluate(rightFirst));
+        }
+        assertTrue(suppressed(leftFirst, Action.STRETCH, Muscle.UPPER_TRAPEZIUS).isPresent());
     }
 
     @Test
