@@ -27,9 +27,14 @@ final class Firings {
     private static final Logger LOG = LoggerFactory.getLogger(Firings.class);
 
     private final KnowledgeBase kb;
-    private final Map<Object, Explanation> explanations = new IdentityHashMap<>();
-    private final List<Object> inserted = new ArrayList<>();
+    private final Map<Object, Explanation> explanations = new IdentityHashMap<>(64);
+    private final List<Object> inserted = new ArrayList<>(64);
+    /** Facts are immutable: each is put into words once per session, however often it matches. */
+    private final Map<Object, String> descriptions = new IdentityHashMap<>();
     private Match current;
+    /** The rule and matched facts of {@link #current}, worked out at its first insertion. */
+    private RuleInfo currentRule;
+    private List<String> currentFacts;
 
     Firings(KnowledgeBase kb) {
         this.kb = kb;
@@ -39,6 +44,8 @@ final class Firings {
         @Override
         public void beforeMatchFired(BeforeMatchFiredEvent event) {
             current = event.getMatch();
+            currentRule = null;
+            currentFacts = null;
         }
 
         @Override
@@ -53,10 +60,14 @@ final class Firings {
             if (current == null) {
                 return; // a patient fact inserted by the engine, not a conclusion
             }
+            if (currentRule == null) {
+                currentRule = kb.rule(current.getRule().getName());
+                currentFacts = describe(current.getObjects());
+            }
             Object conclusion = event.getObject();
-            RuleInfo rule = kb.rule(current.getRule().getName());
+            RuleInfo rule = currentRule;
             explanations.put(conclusion, new Explanation(rule.id(), rule.name(), rule.guidance(),
-                    describe(current.getObjects()), rationaleOf(conclusion), rule.citations()));
+                    currentFacts, rationaleOf(conclusion), rule.citations()));
             inserted.add(conclusion);
             if (LOG.isDebugEnabled()) {
                 // Rule ids and conclusion types only: never patient facts.
@@ -74,10 +85,10 @@ final class Firings {
         return explanations.get(conclusion);
     }
 
-    private static List<String> describe(List<Object> matched) {
+    private List<String> describe(List<Object> matched) {
         Set<String> facts = new LinkedHashSet<>();
         for (Object fact : matched) {
-            String description = FactDescriber.describe(fact);
+            String description = descriptions.computeIfAbsent(fact, FactDescriber::describe);
             if (description != null) {
                 facts.add(description);
             }

@@ -3,6 +3,7 @@ package org.physiocds.internal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -86,13 +87,15 @@ final class ResultAssembler {
         for (Advice a : standing) {
             groups.computeIfAbsent(new Key(a.action(), a.target()), k -> new ArrayList<>()).add(a);
         }
+        Map<Key, List<Dose>> dosesByKey = new HashMap<>();
+        for (Dose d : doses) {
+            dosesByKey.computeIfAbsent(new Key(d.action(), d.target()), k -> new ArrayList<>()).add(d);
+        }
         List<Recommendation> result = new ArrayList<>();
         groups.forEach((key, group) -> {
             List<Explanation> why = sorted(group.stream().map(firings::explanationOf).toList());
-            List<Dose> dosing = doses.stream()
-                    .filter(d -> d.action() == key.action() && d.target().equals(key.target()))
-                    .sorted(Comparator.comparing(d -> firings.explanationOf(d).rule()))
-                    .toList();
+            List<Dose> dosing = new ArrayList<>(dosesByKey.getOrDefault(key, List.of()));
+            dosing.sort(Comparator.comparing(d -> firings.explanationOf(d).rule()));
             List<Explanation> others = new ArrayList<>(why.subList(1, why.size()));
             dosing.forEach(d -> others.add(firings.explanationOf(d)));
             List<Explanation> support = onePerRule(others, why.get(0).rule());
@@ -157,8 +160,13 @@ final class ResultAssembler {
         return List.copyOf(byRule.values());
     }
 
+    /**
+     * In rule id order; explanations of one rule keep their order. Equal explanations are kept:
+     * every caller takes the first explanation of a rule, so removing the later equal ones (by
+     * hashing whole explanations, rationale and all) would change nothing but the cost.
+     */
     private static List<Explanation> sorted(List<Explanation> explanations) {
-        List<Explanation> copy = new ArrayList<>(explanations.stream().distinct().toList());
+        List<Explanation> copy = new ArrayList<>(explanations);
         copy.sort(BY_RULE);
         return Collections.unmodifiableList(copy);
     }
