@@ -3,6 +3,7 @@ package org.physiocds.internal;
 import java.util.Comparator;
 import java.util.List;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.physiocds.CdsException;
 import org.physiocds.Evaluation;
 import org.physiocds.Thresholds;
@@ -50,16 +51,19 @@ public final class Evaluator {
 
     private final KnowledgeBase kb;
     private final Thresholds thresholds;
+    /** Grows to the number of threads evaluating at once, and keeps that many sessions. */
+    private final KieSessionsPool sessions;
 
     public Evaluator(KnowledgeBase kb, Thresholds thresholds) {
         this.kb = kb;
         this.thresholds = thresholds;
+        this.sessions = kb.kieBase().newKieSessionsPool(1);
     }
 
     /** Evaluates a patient that has already been validated. */
     public Evaluation evaluate(Patient patient) {
         Firings firings = new Firings(kb);
-        KieSession session = kb.kieBase().newKieSession();
+        KieSession session = sessions.newKieSession();
         try {
             session.addEventListener(firings.agendaListener);
             session.addEventListener(firings.insertionListener);
@@ -80,7 +84,7 @@ public final class Evaluator {
             // Drools wraps consequence failures in its own types: never let them out.
             throw new CdsException("the knowledge base failed during evaluation: " + e.getClass().getSimpleName(), e);
         } finally {
-            session.dispose();
+            session.dispose(); // back to the pool, reset
         }
         return ResultAssembler.assemble(patient.patientId(), kb.info(), firings);
     }
