@@ -2,10 +2,8 @@ package org.physiocds.internal;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -85,11 +83,12 @@ final class Firings {
         return explanations.get(conclusion);
     }
 
+    /** The matched facts in words, in match order, without repeats (a match holds a handful). */
     private List<String> describe(List<Object> matched) {
-        Set<String> facts = new LinkedHashSet<>();
+        List<String> facts = new ArrayList<>(matched.size());
         for (Object fact : matched) {
             String description = descriptions.computeIfAbsent(fact, FactDescriber::describe);
-            if (description != null) {
+            if (description != null && !facts.contains(description)) {
                 facts.add(description);
             }
         }
