@@ -1,12 +1,16 @@
 package org.physiocds.internal;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.physiocds.InvalidPatientException;
 import org.physiocds.Problem;
 import org.physiocds.model.Injury;
+import org.physiocds.model.Muscle;
 import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
 import org.physiocds.model.Side;
@@ -16,6 +20,15 @@ import org.physiocds.model.Surgery;
 /**
  * Checks a patient before anything is evaluated and reports every problem at once, each with its
  * path in the interchange document. Problems never quote the patient id.
+ *
+ * <p>What is checked: nulls inside lists and missing codes that a finding cannot do without (a
+ * finding's muscle, an injury's type); ranges (age 0-120, pain intensity 0-10, pain duration a
+ * finite number of weeks >= 0, days >= 0, stretching sessions 0-50 a week, minutes >= 0); and
+ * contradictions (the same muscle and side reported twice with different findings; BOTH sides
+ * mixed with LEFT or RIGHT for one muscle). Everything else is optional and absent means "not
+ * known": in particular a STRAIN or TEAR without a muscle is valid, an injury not to a muscle (it
+ * raises the recent-injury referral but no muscle-specific advice). An unknown muscle code cannot
+ * reach this class (Java enums hold only known codes): the JSON codec reports it with its path.
  */
 public final class PatientValidator {
 
@@ -53,8 +66,17 @@ public final class PatientValidator {
         }
     }
 
+    /**
+     * Nulls per finding, then the two contradictions, each reported once however many findings
+     * take part and whatever their order (so that reordering a list never changes the problems,
+     * only their indices): a muscle and side reported with different findings, and a muscle
+     * reported both for BOTH sides and for LEFT or RIGHT. The problem sits at the first finding
+     * that contradicts an earlier one.
+     */
     private static void muscles(List<Problem> problems, List<MuscleFinding> muscles) {
-        Map<String, MuscleFinding> seen = new HashMap<>();
+        Map<String, MuscleFinding> firstBySide = new HashMap<>();
+        Map<Muscle, Side> firstSideKind = new EnumMap<>(Muscle.class);
+        Set<String> reported = new HashSet<>();
         for (int i = 0; i < muscles.size(); i++) {
             String path = "muscles[" + i + "]";
             MuscleFinding m = muscles.get(i);
@@ -66,14 +88,15 @@ public final class PatientValidator {
                 problems.add(new Problem(path + ".muscle", "a muscle code, was missing"));
                 continue;
             }
-            MuscleFinding earlier = seen.putIfAbsent(m.muscle() + "/" + m.side(), m);
-            if (earlier != null && !earlier.equals(m)) {
-                problems.add(new Problem(path, "one finding per muscle and side, but " + m.muscle()
-                        + " " + m.side() + " was reported again with different findings"));
+            String key = m.muscle() + " " + m.side();
+            MuscleFinding earlier = firstBySide.putIfAbsent(key, m);
+            if (earlier != null && !earlier.equals(m) && reported.add(key)) {
+                problems.add(new Problem(path, "one finding per muscle and side, but " + key
+                        + " was reported again with different findings"));
             }
-            if (m.side() != Side.BOTH && seen.containsKey(m.muscle() + "/" + Side.BOTH)
-                    || m.side() == Side.BOTH && (seen.containsKey(m.muscle() + "/" + Side.LEFT)
-                            || seen.containsKey(m.muscle() + "/" + Side.RIGHT))) {
+            Side kind = firstSideKind.putIfAbsent(m.muscle(), m.side());
+            if (kind != null && (kind == Side.BOTH) != (m.side() == Side.BOTH)
+                    && reported.add(m.muscle() + " sides")) {
                 problems.add(new Problem(path + ".side", "either BOTH or LEFT/RIGHT findings for "
                         + m.muscle() + ", not both kinds"));
             }

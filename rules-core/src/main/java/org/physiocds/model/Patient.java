@@ -1,6 +1,7 @@
 package org.physiocds.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -131,17 +132,17 @@ public record Patient(
         }
 
         public Builder signs(Sign... signs) {
-            this.signs.addAll(List.of(signs));
+            this.signs.addAll(Arrays.asList(signs)); // keeps nulls for validation to report
             return this;
         }
 
         public Builder lifestyle(Lifestyle... factors) {
-            this.lifestyle.addAll(List.of(factors));
+            this.lifestyle.addAll(Arrays.asList(factors)); // keeps nulls for validation to report
             return this;
         }
 
         public Builder redFlags(RedFlag... flags) {
-            this.redFlags.addAll(List.of(flags));
+            this.redFlags.addAll(Arrays.asList(flags)); // keeps nulls for validation to report
             return this;
         }
 
