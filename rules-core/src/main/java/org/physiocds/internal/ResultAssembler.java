@@ -37,7 +37,14 @@ final class ResultAssembler {
             .comparingInt((Target t) -> t instanceof Muscle ? 0 : t instanceof Region ? 1 : 2)
             .thenComparingInt(t -> ((Enum<?>) t).ordinal());
 
-    private static final Comparator<Explanation> BY_RULE = Comparator.comparing(Explanation::rule);
+    /**
+     * A total order of explanations: by rule id, then, for a rule that fired more than once (for
+     * the left and the right side, say), by facts and rationale. Which explanation leads, and which
+     * one a suppression reports, must not depend on firing order or identity hash codes.
+     */
+    private static final Comparator<Explanation> BY_RULE = Comparator.comparing(Explanation::rule)
+            .thenComparing(x -> String.join("\n", x.facts()))
+            .thenComparing(Explanation::rationale);
 
     private ResultAssembler() {
     }
@@ -91,7 +98,8 @@ final class ResultAssembler {
             List<Explanation> why = sorted(group.stream().map(firings::explanationOf).toList());
             List<Dose> dosing = doses.stream()
                     .filter(d -> d.action() == key.action() && d.target().equals(key.target()))
-                    .sorted(Comparator.comparing(d -> firings.explanationOf(d).rule()))
+                    .sorted(Comparator.comparing((Dose d) -> firings.explanationOf(d), BY_RULE)
+                            .thenComparing(Dose::text))
                     .toList();
             List<Explanation> support = new ArrayList<>(why.subList(1, why.size()));
             dosing.forEach(d -> support.add(firings.explanationOf(d)));
@@ -125,8 +133,8 @@ final class ResultAssembler {
                 .map(e -> new SuppressedRecommendation(e.getKey().action(), e.getKey().target(), e.getKey().action().phase(),
                         firings.explanationOf(e.getKey()),
                         sorted(e.getValue().stream().map(firings::explanationOf).toList()).get(0)))
-                .sorted(Comparator.comparing((SuppressedRecommendation s) -> s.explanation().rule())
-                        .thenComparing(s -> s.suppressedBy().rule()))
+                .sorted(Comparator.comparing(SuppressedRecommendation::explanation, BY_RULE)
+                        .thenComparing(SuppressedRecommendation::suppressedBy, BY_RULE))
                 .forEach(s -> byKey.putIfAbsent(new Key(s.action(), s.target()), s));
         List<SuppressedRecommendation> result = new ArrayList<>(byKey.values());
         result.sort(Comparator.comparing(SuppressedRecommendation::phase)
