@@ -54,6 +54,19 @@ public record Patient(
         return new Builder();
     }
 
+    /**
+     * The record's usual text, but with the patient id withheld: a patient printed anywhere (an
+     * assertion message, a debugger, Drools' TRACE log of the facts it inserts) never says who it is.
+     */
+    @Override
+    public String toString() {
+        return "Patient[patientId=" + (patientId == null ? "null" : "<withheld>") + ", age=" + age
+                + ", painRegion=" + painRegion + ", painDurationWeeks=" + painDurationWeeks
+                + ", painIntensity=" + painIntensity + ", muscles=" + muscles + ", injuries=" + injuries
+                + ", surgeries=" + surgeries + ", stretching=" + stretching + ", signs=" + signs
+                + ", lifestyle=" + lifestyle + ", redFlags=" + redFlags + ", startBack=" + startBack + "]";
+    }
+
     /** Whether the pain is known to be in {@code region}. */
     public boolean hasPainIn(Region region) {
         return painRegion == region;

@@ -260,4 +260,12 @@ class PatientValidatorTest {
         assertThrows(UnsupportedOperationException.class, () -> e.problems().add(new Problem("x", "y")));
         assertEquals(Arrays.asList("age"), e.problems().stream().map(Problem::path).toList());
     }
+
+    @Test
+    void patientToString_withholdsTheId_keepsTheFacts() {
+        String text = valid().build().toString();
+        assertFalse(text.contains(PATIENT_ID), text);
+        assertTrue(text.startsWith("Patient[patientId=<withheld>, age=45, painRegion=LOWER_BACK,"), text);
+        assertTrue(Patient.builder().build().toString().startsWith("Patient[patientId=null, "));
+    }
 }
