@@ -9,6 +9,7 @@ import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.physiocds.Citation;
 
 /**
  * The source documents under the repository's {@code seeds/}, for checking that a citation's
@@ -22,15 +23,16 @@ final class SeedFiles {
     private static final Path SEEDS = ROOT.resolve("seeds");
 
     private final Map<String, Optional<String>> folded = new ConcurrentHashMap<>();
+    private final Map<Citation, Boolean> checked = new ConcurrentHashMap<>();
 
     /** Whether {@code source} is a file under {@code seeds/} that contains {@code quote}. */
     boolean quotes(String source, String quote) {
         if (quote == null || quote.isBlank()) {
             return false;
         }
-        return folded.computeIfAbsent(source, SeedFiles::read)
+        return checked.computeIfAbsent(new Citation(source, quote), c -> folded.computeIfAbsent(source, SeedFiles::read)
                 .map(text -> text.contains(fold(quote)))
-                .orElse(false);
+                .orElse(false));
     }
 
     private static Optional<String> read(String source) {
