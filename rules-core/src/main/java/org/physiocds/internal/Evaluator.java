@@ -5,7 +5,9 @@ import java.util.List;
 import org.kie.api.runtime.KieSession;
 import org.physiocds.CdsException;
 import org.physiocds.Evaluation;
+import org.physiocds.StartBackResult;
 import org.physiocds.Thresholds;
+import org.physiocds.internal.kb.StartBackScore;
 import org.physiocds.model.Injury;
 import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
@@ -59,12 +61,16 @@ public final class Evaluator {
     /** Evaluates a patient that has already been validated. */
     public Evaluation evaluate(Patient patient) {
         Firings firings = new Firings(kb);
+        StartBackResult startBack = patient.startBack() == null ? null : StartBackScorer.score(patient.startBack());
         KieSession session = kb.kieBase().newKieSession();
         try {
             session.addEventListener(firings.agendaListener);
             session.addEventListener(firings.insertionListener);
             session.setGlobal("thresholds", thresholds);
             insertFacts(session, patient);
+            if (startBack != null) {
+                session.insert(StartBackScore.of(startBack));
+            }
             int fired = session.fireAllRules(MAX_FIRINGS);
             for (String stage : LATER_STAGES) {
                 session.getAgenda().getAgendaGroup(stage).setFocus();
@@ -82,7 +88,7 @@ public final class Evaluator {
         } finally {
             session.dispose();
         }
-        return ResultAssembler.assemble(patient.patientId(), kb.info(), firings);
+        return ResultAssembler.assemble(patient.patientId(), kb.info(), firings, startBack);
     }
 
     private static void insertFacts(KieSession session, Patient patient) {
