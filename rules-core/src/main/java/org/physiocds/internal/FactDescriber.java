@@ -3,12 +3,14 @@ package org.physiocds.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.physiocds.internal.kb.Advice;
 import org.physiocds.internal.kb.Alert;
 import org.physiocds.internal.kb.Guarding;
 import org.physiocds.internal.kb.MuscleClass;
 import org.physiocds.internal.kb.RecentInjury;
 import org.physiocds.internal.kb.RedFlagFinding;
+import org.physiocds.internal.kb.RedFlagScreen;
 import org.physiocds.internal.kb.StartBackScore;
 import org.physiocds.model.Injury;
 import org.physiocds.model.Lifestyle;
@@ -54,6 +56,8 @@ final class FactDescriber {
             return "red flag: " + f;
         } else if (fact instanceof RedFlagFinding f) {
             return "red flags " + f.flags() + ": " + f.category().label() + ", " + f.urgency();
+        } else if (fact instanceof RedFlagScreen s) {
+            return s.findings().stream().map(FactDescriber::describe).collect(Collectors.joining("; "));
         } else if (fact instanceof StartBackScore s) {
             return s.summary();
         } else if (fact instanceof Advice a) {
