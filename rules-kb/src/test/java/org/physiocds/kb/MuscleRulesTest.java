@@ -39,7 +39,7 @@ class MuscleRulesTest {
         Explanation dont = recommendation(e, Action.DO_NOT_STRETCH, Muscle.GLUTES).orElseThrow().explanation();
         assertEquals(Phase.ACTIVATE, strengthen.phase());
         assertEquals("MUS-01", dont.rule());
-        assertEquals(java.util.List.of("G08"), dont.guidance());
+        assertEquals(java.util.List.of("G07", "G08"), dont.guidance());
         assertEquals("Glutes: phasic muscle, assessed weak and long. Stretching a weak, lengthened muscle"
                 + " only creates more weakness (seed 000).", dont.rationale());
         assertTrue(dont.facts().contains("GLUTES: PHASIC (phasic per seed 000)"));
