@@ -12,6 +12,7 @@ import static org.physiocds.kb.Kb.recommends;
 import static org.physiocds.kb.Kb.ruleIds;
 import static org.physiocds.kb.Kb.suppressed;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -86,6 +87,9 @@ class RedFlagsTest {
         for (Object[] p : PROGRAMME) {
             assertTrue(recommends(e, (Action) p[0], (Target) p[1]), p[0] + " " + p[1]);
         }
+        // and what stage "complete" adds to standing exercise
+        assertTrue(recommends(e, Action.WARM_UP, Target.GENERAL));
+        assertTrue(recommends(e, Action.BREATHING, Target.GENERAL));
         assertFalse(flagCodes(e).contains(FlagCode.RED_FLAG));
         assertTrue(Kb.ruleIds(e).stream().noneMatch(id -> id.startsWith("RFL-")));
     }
@@ -177,6 +181,27 @@ class RedFlagsTest {
         assertEquals(!withheld, recommends(e, Action.STRETCH, Muscle.HIP_FLEXORS));
         assertEquals(withheld, suppressed(e, Action.STRETCH, Muscle.HIP_FLEXORS).isPresent());
         assertEquals(!withheld, recommends(e, Action.STRENGTHEN, Muscle.GLUTES));
+        assertEquals(withheld, e.recommendations().stream().allMatch(r -> r.phase() == Phase.SAFETY));
+    }
+
+    @Test
+    void evaluate_anyWithholdingFlagAnyPainRegion_leavesOnlySafetyAdviceAndReportsTheRest() {
+        List<String> unsafe = new ArrayList<>();
+        List<RedFlag> withholding = List.of(RedFlag.SADDLE_ANESTHESIA, RedFlag.BLADDER_OR_BOWEL_DYSFUNCTION,
+                RedFlag.PROGRESSIVE_NEUROLOGICAL_DEFICIT, RedFlag.GAIT_DISTURBANCE, RedFlag.MAJOR_TRAUMA,
+                RedFlag.HISTORY_OF_CANCER, RedFlag.MINOR_TRAUMA_WITH_OSTEOPOROSIS);
+        for (RedFlag flag : withholding) {
+            for (Region pain : Region.values()) {
+                Evaluation e = evaluate(officeWorker().pain(pain, 30.0, 6)
+                        .muscle(Muscle.HAMSTRINGS, null, Length.SHORT, true).redFlags(flag).build());
+                e.recommendations().stream().filter(r -> r.phase() != Phase.SAFETY)
+                        .forEach(r -> unsafe.add(flag + ", " + pain + " pain: " + r.action() + " " + r.target().code()));
+                if (!suppressed(e, Action.STRETCH, Muscle.HAMSTRINGS).isPresent()) {
+                    unsafe.add(flag + ", " + pain + " pain: hamstring stretch not reported as suppressed");
+                }
+            }
+        }
+        assertEquals(List.of(), unsafe);
     }
 
     @Test
