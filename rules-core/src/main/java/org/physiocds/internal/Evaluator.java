@@ -27,8 +27,10 @@ public final class Evaluator {
     /**
      * The knowledge base works in three stages, each run to completion before the next, so that
      * no outcome depends on firing order: the default stage derives findings and proposes advice;
-     * {@code resolve} lets contraindications overrule conflicting advice; {@code complete} adds
-     * what depends on the advice left standing (dosage, warm-up, pairings).
+     * {@code resolve} sees every finding and proposal at once, so contraindications overrule
+     * conflicting advice there (and red-flag referrals, which weigh all findings together, are made
+     * there); {@code complete} adds what depends on the advice left standing (dosage, warm-up,
+     * pairings).
      */
     static final List<String> LATER_STAGES = List.of("resolve", "complete");
 
