@@ -184,7 +184,7 @@ final class PatientGenerator {
      * field is corrupted at most once; list elements are appended, so earlier paths stay valid.
      */
     private String corrupt(Draft d) {
-        switch (random.nextInt(17)) {
+        switch (random.nextInt(18)) {
             case 0:
                 if (d.badScalars.add("age")) {
                     d.age = pick(-1, 121, 200, -50, Integer.MIN_VALUE, Integer.MAX_VALUE);
@@ -240,9 +240,11 @@ final class PatientGenerator {
             case 15:
                 d.lifestyle.add(null);
                 return "lifestyle[" + (d.lifestyle.size() - 1) + "]";
-            default:
+            case 16:
                 d.redFlags.add(null);
                 return "redFlags[" + (d.redFlags.size() - 1) + "]";
+            default:
+                return partialStartBack(d);
         }
     }
 
@@ -277,6 +279,22 @@ final class PatientGenerator {
         d.muscles.add(new MuscleFinding(f.muscle(), side, f.strength(), f.length(), f.feelsTight()));
         d.mixed.add(f.muscle());
         return "muscles[" + (d.muscles.size() - 1) + "].side";
+    }
+
+    /** STarT Back answers with one of the nine items missing: all nine are required. */
+    private String partialStartBack(Draft d) {
+        if (!d.badScalars.add("startBack")) {
+            return null;
+        }
+        StartBackAnswers a = startBack();
+        Boolean[] items = {a.item1(), a.item2(), a.item3(), a.item4(), a.item5(), a.item6(), a.item7(), a.item8()};
+        int missing = random.nextInt(9);
+        if (missing < 8) {
+            items[missing] = null;
+        }
+        d.startBack = new StartBackAnswers(items[0], items[1], items[2], items[3], items[4], items[5], items[6],
+                items[7], missing == 8 ? null : a.item9());
+        return "startBack.item" + (missing + 1);
     }
 
     private String badStretching(Draft d, String path, Supplier<Integer> bad) {
