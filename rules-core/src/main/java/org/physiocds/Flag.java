@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param code            what was flagged
  * @param explanation     why: the first rule (by rule id) that raised it
- * @param alsoSupportedBy other rules that raised the same flag, in rule id order
+ * @param alsoSupportedBy the other rules (one explanation each) that raised the same flag, in rule id order
  */
 public record Flag(FlagCode code, Explanation explanation, List<Explanation> alsoSupportedBy) {
 

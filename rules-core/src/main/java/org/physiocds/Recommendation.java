@@ -11,8 +11,8 @@ import org.physiocds.model.Target;
  * @param phase           when, in the phased programme
  * @param dosage          how much, or {@code null} when the advice has no dosage
  * @param explanation     why: the first rule (by rule id) that proposed it
- * @param alsoSupportedBy other rules that proposed the same action for the same target, or set
- *                        its dosage, in rule id order
+ * @param alsoSupportedBy the other rules (one explanation each) that proposed the same action for
+ *                        the same target or set its dosage, in rule id order
  */
 public record Recommendation(
         Action action,

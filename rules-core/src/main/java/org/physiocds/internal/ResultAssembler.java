@@ -93,12 +93,13 @@ final class ResultAssembler {
                     .filter(d -> d.action() == key.action() && d.target().equals(key.target()))
                     .sorted(Comparator.comparing(d -> firings.explanationOf(d).rule()))
                     .toList();
-            List<Explanation> support = new ArrayList<>(why.subList(1, why.size()));
-            dosing.forEach(d -> support.add(firings.explanationOf(d)));
+            List<Explanation> others = new ArrayList<>(why.subList(1, why.size()));
+            dosing.forEach(d -> others.add(firings.explanationOf(d)));
+            List<Explanation> support = onePerRule(others, why.get(0).rule());
             result.add(new Recommendation(key.action(), key.target(),
                     key.action().phase(),
                     dosing.isEmpty() ? null : dosing.get(0).text(),
-                    why.get(0), sorted(support)));
+                    why.get(0), support));
         });
         result.sort(Comparator.comparing(Recommendation::phase)
                 .thenComparing(Recommendation::action)
@@ -114,7 +115,8 @@ final class ResultAssembler {
         List<Flag> result = new ArrayList<>();
         byCode.forEach((code, why) -> {
             List<Explanation> ordered = sorted(why);
-            result.add(new Flag(code, ordered.get(0), ordered.subList(1, ordered.size())));
+            result.add(new Flag(code, ordered.get(0),
+                    onePerRule(ordered.subList(1, ordered.size()), ordered.get(0).rule())));
         });
         return result;
     }
@@ -133,6 +135,20 @@ final class ResultAssembler {
                 .thenComparing(SuppressedRecommendation::action)
                 .thenComparing(SuppressedRecommendation::target, TARGET_ORDER));
         return result;
+    }
+
+    /**
+     * Supporting explanations, one per rule and none from the leading rule: a rule that fires for
+     * several facts (say, each of three stretches) adds one reason, not three.
+     */
+    private static List<Explanation> onePerRule(List<Explanation> support, String leadingRule) {
+        Map<String, Explanation> byRule = new LinkedHashMap<>();
+        for (Explanation x : sorted(support)) {
+            if (!x.rule().equals(leadingRule)) {
+                byRule.putIfAbsent(x.rule(), x);
+            }
+        }
+        return List.copyOf(byRule.values());
     }
 
     private static List<Explanation> sorted(List<Explanation> explanations) {

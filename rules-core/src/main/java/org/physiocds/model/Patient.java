@@ -58,6 +58,11 @@ public record Patient(
         return painRegion == region;
     }
 
+    /** Whether the pain is known to have lasted at least {@code weeks} weeks. */
+    public boolean isPainLastingAtLeast(int weeks) {
+        return painDurationWeeks != null && painDurationWeeks >= weeks;
+    }
+
     /** Unmodifiable copy that keeps null elements, so that validation can report them by index. */
     private static <T> List<T> copy(List<T> list) {
         return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));

@@ -14,6 +14,7 @@ import org.physiocds.Flag;
 import org.physiocds.FlagCode;
 import org.physiocds.Recommendation;
 import org.physiocds.SuppressedRecommendation;
+import org.physiocds.model.Patient;
 import org.physiocds.model.Target;
 
 /** Shared fixtures for the knowledge-base tests: one engine, and ways to read a result. */
@@ -23,6 +24,16 @@ final class Kb {
     static final CdsEngine ENGINE = CdsEngine.builder().build();
 
     private Kb() {
+    }
+
+    /**
+     * Evaluates with the shared engine and records, for the traceability report, which guidance
+     * and rules the calling test made fire.
+     */
+    static Evaluation evaluate(Patient patient) {
+        Evaluation result = ENGINE.evaluate(patient);
+        Coverage.record(result);
+        return result;
     }
 
     static Optional<Recommendation> recommendation(Evaluation e, Action action, Target target) {

@@ -45,6 +45,14 @@ public final class Words {
     private static final Set<Muscle> SINGULAR = EnumSet.of(Muscle.TRANSVERSE_ABDOMINIS, Muscle.MULTIFIDUS,
             Muscle.PIRIFORMIS, Muscle.QUADRATUS_LUMBORUM, Muscle.UPPER_TRAPEZIUS, Muscle.LOWER_TRAPEZIUS);
 
+    /** "A strain of the hamstrings 5 days ago", "An injury (not to a muscle) 10 days ago". */
+    public static String injury(Injury injury) {
+        String what = injury.type() == InjuryType.STRAIN ? "A strain"
+                : injury.type() == InjuryType.TEAR ? "A tear" : "An injury";
+        String where = injury.muscle() == null ? " (not to a muscle)" : " of the " + injury.muscle().label();
+        return what + where + " " + ago(injury.daysAgo());
+    }
+
     /** "strained 5 days ago", "torn on a date not given", "injured 3 days ago". */
     public static String injured(Injury injury) {
         String how = injury.type() == InjuryType.STRAIN ? "strained"

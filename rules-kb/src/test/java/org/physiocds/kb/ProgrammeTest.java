@@ -1,0 +1,110 @@
+package org.physiocds.kb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.physiocds.kb.Kb.evaluate;
+import static org.physiocds.kb.Kb.flag;
+import static org.physiocds.kb.Kb.flagCodes;
+import static org.physiocds.kb.Kb.recommendation;
+import static org.physiocds.kb.Kb.recommends;
+import static org.physiocds.kb.Kb.ruleIds;
+import static org.physiocds.kb.Kb.suppressed;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.physiocds.Action;
+import org.physiocds.CdsEngine;
+import org.physiocds.Evaluation;
+import org.physiocds.FlagCode;
+import org.physiocds.Phase;
+import org.physiocds.Recommendation;
+import org.physiocds.Thresholds;
+import org.physiocds.model.InjuryType;
+import org.physiocds.model.Length;
+import org.physiocds.model.Lifestyle;
+import org.physiocds.model.Muscle;
+import org.physiocds.model.Patient;
+import org.physiocds.model.Region;
+import org.physiocds.model.Sign;
+import org.physiocds.model.Strength;
+import org.physiocds.model.StretchingHistory;
+import org.physiocds.model.Target;
+
+/** Section F of the guidance catalog: the whole programme (programme.drl, Action phases). */
+class ProgrammeTest {
+
+    private static Patient complexLowBackPatient() {
+        return Patient.builder().age(45).pain(Region.LOWER_BACK, 26.0, 6)
+                .muscle(Muscle.GLUTES, Strength.WEAK, Length.LONG, false)
+                .muscle(Muscle.HIP_FLEXORS, null, Length.SHORT, true)
+                .signs(Sign.SPINAL_COMPRESSION, Sign.HIP_MOBILITY_RESTRICTED)
+                .lifestyle(Lifestyle.SEDENTARY).build();
+    }
+
+    @Test
+    void evaluate_anyPatient_putsRecommendationsInPhaseOrderWithoutDuplicates() {
+        Evaluation e = evaluate(complexLowBackPatient());
+
+        List<Phase> phases = e.recommendations().stream().map(Recommendation::phase).toList();
+        assertEquals(phases.stream().sorted().toList(), phases);
+        assertEquals(e.recommendations().size(), e.recommendations().stream()
+                .map(r -> r.action() + " " + r.target().code()).distinct().count());
+        assertEquals(Phase.SAFETY, phases.get(0));
+        assertEquals(Phase.DAILY_PRACTICE, phases.get(phases.size() - 1));
+    }
+
+    @Test
+    void evaluate_exercisesRecommended_buildsADailyPracticeOfFifteenToTwentyMinutes() {
+        Recommendation practice = recommendation(evaluate(complexLowBackPatient()), Action.ADVISE, Target.GENERAL).orElseThrow();
+
+        assertTrue(practice.alsoSupportedBy().stream().anyMatch(x -> x.rule().equals("PRG-01")
+                && x.rationale().contains("15-20 minutes of the right exercises, done daily")));
+    }
+
+    @Test
+    void evaluate_stretchWithoutLowBackPain_isPairedWithStabilityAndBreathing() {
+        Evaluation e = evaluate(Patient.builder().muscle(Muscle.HIP_FLEXORS, Strength.NORMAL, Length.SHORT, true).build());
+
+        assertEquals(Set.of("PRG-02"), ruleIds(recommendation(e, Action.STABILIZE, Region.LOWER_BACK).orElseThrow()));
+        assertTrue(ruleIds(recommendation(e, Action.BREATHING, Target.GENERAL).orElseThrow()).contains("PRG-04"));
+    }
+
+    @Test
+    void evaluate_onlyAStretchWouldBeRecommended_addsStrengthening() {
+        Evaluation e = evaluate(Patient.builder().muscle(Muscle.HIP_FLEXORS, Strength.NORMAL, Length.SHORT, true).build());
+
+        assertEquals(Set.of("PRG-03"), ruleIds(recommendation(e, Action.STRENGTHEN, Target.GENERAL).orElseThrow()));
+    }
+
+    @Test
+    void evaluate_stretchingAlongsideStrengthening_addsNoGeneralStrengthening() {
+        Evaluation e = evaluate(complexLowBackPatient());
+
+        assertFalse(recommends(e, Action.STRENGTHEN, Target.GENERAL));
+    }
+
+    @Test
+    void evaluate_patientInPainWhoStretches_isToldStretchingAloneIsIncomplete() {
+        Evaluation e = evaluate(Patient.builder().pain(Region.LOWER_BACK, 30.0, 5)
+                .stretching(StretchingHistory.builder().sessionsPerWeek(7).warmsUpFirst(true).build()).build());
+
+        assertTrue(ruleIds(recommendation(e, Action.ADVISE, Target.GENERAL).orElseThrow()).contains("PRG-05"));
+    }
+
+    @Test
+    void evaluate_everyStretchSuppressed_addsNoDosageWarmUpOrPairing() {
+        Evaluation e = evaluate(Patient.builder()
+                .muscle(Muscle.HIP_FLEXORS, null, Length.SHORT, true)
+                .injury(InjuryType.STRAIN, Muscle.HIP_FLEXORS, 3).build());
+
+        assertTrue(suppressed(e, Action.STRETCH, Muscle.HIP_FLEXORS).isPresent());
+        assertFalse(recommends(e, Action.WARM_UP, Target.GENERAL));
+        assertFalse(recommends(e, Action.BREATHING, Target.GENERAL));
+        assertFalse(recommends(e, Action.STABILIZE, Region.LOWER_BACK));
+        assertFalse(recommends(e, Action.STRENGTHEN, Target.GENERAL));
+    }
+}

@@ -1,0 +1,144 @@
+package org.physiocds.kb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.physiocds.kb.Kb.evaluate;
+import static org.physiocds.kb.Kb.flagCodes;
+import static org.physiocds.kb.Kb.recommendation;
+import static org.physiocds.kb.Kb.recommends;
+import static org.physiocds.kb.Kb.ruleIds;
+import static org.physiocds.kb.Kb.suppressed;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.physiocds.Action;
+import org.physiocds.CdsEngine;
+import org.physiocds.Evaluation;
+import org.physiocds.FlagCode;
+import org.physiocds.SuppressedRecommendation;
+import org.physiocds.Thresholds;
+import org.physiocds.model.InjuryType;
+import org.physiocds.model.Length;
+import org.physiocds.model.Muscle;
+import org.physiocds.model.Patient;
+import org.physiocds.model.Region;
+import org.physiocds.model.Sign;
+import org.physiocds.model.StretchingHistory;
+import org.physiocds.model.Target;
+
+/** Section A of the guidance catalog: safety and contraindications (safety.drl). */
+class SafetyRulesTest {
+
+    /** A runner with chronic low back pain and short hamstrings, strained {@code daysAgo} days ago. */
+    private static Patient runnerWithHamstringStrain(Integer daysAgo) {
+        return Patient.builder().age(34).pain(Region.LOWER_BACK, 20.0, 4)
+                .muscle(Muscle.HAMSTRINGS, null, Length.SHORT, true)
+                .injury(InjuryType.STRAIN, Muscle.HAMSTRINGS, daysAgo)
+                .build();
+    }
+
+    @Test
+    void evaluate_runnerFiveDaysAfterHamstringStrain_doesNotStretchHamstringsAndSuppressesTheStretch() {
+        Evaluation e = evaluate(runnerWithHamstringStrain(5));
+
+        assertEquals(Set.of("SAF-02"), ruleIds(recommendation(e, Action.DO_NOT_STRETCH, Muscle.HAMSTRINGS).orElseThrow()));
+        assertFalse(recommends(e, Action.STRETCH, Muscle.HAMSTRINGS));
+        SuppressedRecommendation stretch = suppressed(e, Action.STRETCH, Muscle.HAMSTRINGS).orElseThrow();
+        assertEquals("SAF-02", stretch.suppressedBy().rule());
+        assertEquals(List.of("G01", "G02"), stretch.suppressedBy().guidance());
+        assertTrue(stretch.suppressedBy().rationale().contains("strained 5 days ago"));
+        assertTrue(stretch.suppressedBy().rationale().contains("42-day recent-injury threshold"));
+        assertTrue(stretch.suppressedBy().facts().stream().anyMatch(f -> f.contains("HAMSTRINGS, 5 days ago")));
+        assertTrue(recommends(e, Action.REFER, Target.GENERAL));
+        assertTrue(flagCodes(e).contains(FlagCode.RECENT_INJURY));
+    }
+
+    @ParameterizedTest(name = "strain {0} days ago: recent = {1}")
+    @CsvSource({"0, true", "41, true", "42, true", "43, false", "200, false"})
+    void evaluate_strainAroundTheRecentInjuryThreshold_contraindicatesStretchOnlyWhileRecent(int daysAgo, boolean recent) {
+        Evaluation e = evaluate(runnerWithHamstringStrain(daysAgo));
+
+        assertEquals(recent, recommends(e, Action.DO_NOT_STRETCH, Muscle.HAMSTRINGS));
+        assertEquals(!recent, recommends(e, Action.STRETCH, Muscle.HAMSTRINGS));
+        assertEquals(recent, flagCodes(e).contains(FlagCode.RECENT_INJURY));
+    }
+
+    @Test
+    void evaluate_tearOfUnknownDate_isTreatedAsRecent() {
+        Evaluation e = evaluate(Patient.builder().pain(Region.HIP, 3.0, 5)
+                .muscle(Muscle.HIP_FLEXORS, null, Length.SHORT, true)
+                .injury(InjuryType.TEAR, Muscle.HIP_FLEXORS, null)
+                .build());
+
+        assertTrue(recommends(e, Action.DO_NOT_STRETCH, Muscle.HIP_FLEXORS));
+        assertTrue(suppressed(e, Action.STRETCH, Muscle.HIP_FLEXORS).isPresent());
+        assertTrue(recommendation(e, Action.DO_NOT_STRETCH, Muscle.HIP_FLEXORS).orElseThrow()
+                .explanation().rationale().contains("date not given"));
+    }
+
+    @Test
+    void evaluate_recentInjuryThresholdOverridden_usesAndEchoesTheNewThreshold() {
+        CdsEngine strict = CdsEngine.builder().thresholds(Thresholds.DEFAULTS.withRecentInjuryDays(14)).build();
+
+        Evaluation twentyDays = strict.evaluate(runnerWithHamstringStrain(20));
+        Evaluation tenDays = strict.evaluate(runnerWithHamstringStrain(10));
+
+        assertTrue(recommends(twentyDays, Action.STRETCH, Muscle.HAMSTRINGS));
+        assertTrue(recommendation(tenDays, Action.DO_NOT_STRETCH, Muscle.HAMSTRINGS).orElseThrow()
+                .explanation().rationale().contains("14-day recent-injury threshold (recentInjuryDays)"));
+    }
+
+    @Test
+    void evaluate_injuryNotToAMuscle_refersButContraindicatesNoMuscle() {
+        Evaluation e = evaluate(Patient.builder().pain(Region.KNEE, 1.0, 6)
+                .injury(InjuryType.OTHER, null, 10)
+                .build());
+
+        assertTrue(recommends(e, Action.REFER, Target.GENERAL));
+        assertTrue(flagCodes(e).contains(FlagCode.RECENT_INJURY));
+        assertTrue(e.recommendations().stream().noneMatch(r -> r.action() == Action.DO_NOT_STRETCH
+                && r.target() instanceof Muscle));
+    }
+
+    @ParameterizedTest(name = "surgery {0} days ago: recent = {1}")
+    @CsvSource({"40, true", "90, true", "91, false"})
+    void evaluate_surgeryAroundTheRecentSurgeryThreshold_refersOnlyWhileRecent(int daysAgo, boolean recent) {
+        Evaluation e = evaluate(Patient.builder().age(58).pain(Region.LOWER_BACK, 8.0, 3)
+                .surgery(Region.LOWER_BACK, daysAgo).build());
+
+        assertEquals(recent, flagCodes(e).contains(FlagCode.RECENT_SURGERY));
+        assertEquals(recent, recommendation(e, Action.REFER, Target.GENERAL)
+                .map(r -> ruleIds(r).contains("SAF-04")).orElse(false));
+    }
+
+    @Test
+    void evaluate_painDuringTheStretch_refersAndAdvisesAPainFreeRange() {
+        Evaluation e = evaluate(Patient.builder().pain(Region.LOWER_BACK, 10.0, 5)
+                .stretching(StretchingHistory.builder().painDuringStretch(true).build()).build());
+
+        assertTrue(ruleIds(recommendation(e, Action.REFER, Target.GENERAL).orElseThrow()).contains("SAF-06"));
+        assertTrue(ruleIds(recommendation(e, Action.ADVISE, Target.GENERAL).orElseThrow()).contains("SAF-06"));
+    }
+
+    @Test
+    void evaluate_ballisticStretching_advisesAgainstBouncing() {
+        Evaluation e = evaluate(Patient.builder()
+                .stretching(StretchingHistory.builder().ballistic(true).build()).build());
+
+        assertEquals(Set.of("SAF-07"), ruleIds(recommendation(e, Action.ADVISE, Target.GENERAL).orElseThrow()));
+    }
+
+    @Test
+    void evaluate_spinalCompressionWithShortLowBackExtensors_guardsTheLowBack() {
+        Evaluation e = evaluate(Patient.builder().age(51).pain(Region.LOWER_BACK, 30.0, 6)
+                .muscle(Muscle.LOWER_BACK_EXTENSORS, null, Length.SHORT, true)
+                .signs(Sign.SPINAL_COMPRESSION).build());
+
+        assertTrue(ruleIds(recommendation(e, Action.DO_NOT_STRETCH, Region.LOWER_BACK).orElseThrow()).contains("SAF-05"));
+        assertTrue(suppressed(e, Action.STRETCH, Muscle.LOWER_BACK_EXTENSORS).isPresent());
+    }
+}
