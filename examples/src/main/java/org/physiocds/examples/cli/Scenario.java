@@ -46,9 +46,17 @@ record Scenario(String name, String description, Patient patient, Expectations e
                 Recommendation r = find(e, a.action(), a.target());
                 if (r == null) {
                     failures.add("expected " + a + " to be recommended" + suppressedNote(e, a.action(), a.target()));
-                } else if (a.dosage() != null && (r.dosage() == null || !r.dosage().contains(a.dosage()))) {
-                    failures.add("expected the dosage of " + a + " to include \"" + a.dosage() + "\", was "
-                            + (r.dosage() == null ? "none" : "\"" + r.dosage() + "\""));
+                } else {
+                    if (a.dosage() != null && (r.dosage() == null || !r.dosage().contains(a.dosage()))) {
+                        failures.add("expected the dosage of " + a + " to include \"" + a.dosage() + "\", was "
+                                + (r.dosage() == null ? "none" : "\"" + r.dosage() + "\""));
+                    }
+                    List<String> rules = Stream.concat(Stream.of(r.explanation()), r.alsoSupportedBy().stream())
+                            .map(Explanation::rule).toList();
+                    if (a.rule() != null && !rules.contains(a.rule())) {
+                        failures.add("expected rule " + a.rule() + " among the rules behind " + a + ", were "
+                                + String.join(", ", rules));
+                    }
                 }
             }
             for (Advised a : mustNotRecommend) {
@@ -115,8 +123,11 @@ record Scenario(String name, String description, Patient patient, Expectations e
                 .flatMap(s -> s);
     }
 
-    /** An action for a target; with {@code dosage}, text the recommendation's dosage must include. */
-    record Advised(Action action, Target target, String dosage) {
+    /**
+     * An action for a target; optionally, text the recommendation's dosage must include and a
+     * rule that must be among those behind it (leading or supporting).
+     */
+    record Advised(Action action, Target target, String dosage, String rule) {
         Advised {
             Objects.requireNonNull(action);
             Objects.requireNonNull(target);

@@ -126,22 +126,28 @@ final class ScenarioReader {
                 list(node, "mustCite", this::guidanceId));
     }
 
-    private Scenario.Advised advised(JsonNode n, String path, boolean withDosage) {
-        List<String> fields = withDosage ? List.of("action", "target", "dosage") : List.of("action", "target");
+    private Scenario.Advised advised(JsonNode n, String path, boolean mustBeMade) {
+        List<String> fields = mustBeMade ? List.of("action", "target", "dosage", "rule") : List.of("action", "target");
         if (!object(n, path, fields)) {
             return null;
         }
         Action action = code(required(n, path, "action"), path + ".action", Action.class);
         Target target = target(required(n, path, "target"), path + ".target");
-        String dosage = null;
-        if (n.has("dosage")) {
-            if (n.get("dosage").isTextual()) {
-                dosage = n.get("dosage").textValue();
-            } else {
-                problem(path + ".dosage", "text the recommendation's dosage must include");
-            }
+        String dosage = text(n, path, "dosage", "text the recommendation's dosage must include");
+        String rule = text(n, path, "rule", "the id of a rule that must be behind the recommendation, e.g. SAF-05");
+        return action == null || target == null ? null : new Scenario.Advised(action, target, dosage, rule);
+    }
+
+    private String text(JsonNode n, String path, String name, String expected) {
+        JsonNode value = n.get(name);
+        if (value == null) {
+            return null;
         }
-        return action == null || target == null ? null : new Scenario.Advised(action, target, dosage);
+        if (!value.isTextual() || value.textValue().isBlank()) {
+            problem(path + "." + name, expected);
+            return null;
+        }
+        return value.textValue();
     }
 
     private Scenario.Suppressed suppressed(JsonNode n, String path) {
@@ -150,13 +156,9 @@ final class ScenarioReader {
         }
         Action action = code(required(n, path, "action"), path + ".action", Action.class);
         Target target = target(required(n, path, "target"), path + ".target");
-        JsonNode by = required(n, path, "by");
-        if (by != null && !by.isTextual()) {
-            problem(path + ".by", "the id of the rule that suppresses it, e.g. SAF-02");
-            return null;
-        }
-        return action == null || target == null || by == null ? null
-                : new Scenario.Suppressed(action, target, by.textValue());
+        String by = required(n, path, "by") == null ? null
+                : text(n, path, "by", "the id of the rule that suppresses it, e.g. SAF-02");
+        return action == null || target == null || by == null ? null : new Scenario.Suppressed(action, target, by);
     }
 
     private String guidanceId(JsonNode n, String path) {

@@ -85,7 +85,8 @@ final class ScenariosCommand implements Callable<Integer> {
             Evaluation evaluation = cds.engine().evaluate(scenario.patient());
             if (!quiet) {
                 out.println("=".repeat(TextReport.WIDTH));
-                out.println("Scenario " + name + ": " + scenario.description());
+                out.println("Scenario " + name);
+                TextReport.wrap("  ", "  ", scenario.description()).forEach(out::println);
                 out.println("-".repeat(TextReport.WIDTH));
                 out.println(TextReport.render(evaluation));
                 out.println();

@@ -1,8 +1,10 @@
 package org.physiocds.examples.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.physiocds.Citation;
 import org.physiocds.Evaluation;
 import org.physiocds.Explanation;
@@ -108,9 +110,12 @@ final class TextReport {
     private void explained(String why, String by, Explanation x) {
         field(why, x.rationale());
         field(by, x.rule() + " \"" + x.ruleName() + "\"" + guidance(x));
+        // One line per source document, its quotes in the order the rule cites them.
+        Map<String, List<String>> quotes = new LinkedHashMap<>();
         for (Citation c : x.citations()) {
-            field("Source", c.source() + ": \"" + shorten(c.quote()) + "\"");
+            quotes.computeIfAbsent(c.source(), k -> new ArrayList<>()).add("\"" + shorten(c.quote()) + "\"");
         }
+        quotes.forEach((source, quoted) -> field("Source", source + ": " + String.join(" ", quoted)));
     }
 
     /** " (guidance G08, G09)", or nothing. */
@@ -120,13 +125,17 @@ final class TextReport {
 
     /** A labelled detail, wrapped to the width with a hanging indent. */
     private void field(String label, String text) {
-        String first = DETAIL + label + ": ";
-        String rest = DETAIL + "  ";
+        lines.addAll(wrap(DETAIL + label + ": ", DETAIL + "  ", text));
+    }
+
+    /** {@code text} in lines of at most {@link #WIDTH} (a longer word stays whole), the first after {@code first}. */
+    static List<String> wrap(String first, String rest, String text) {
+        List<String> wrapped = new ArrayList<>();
         StringBuilder line = new StringBuilder(first);
         boolean empty = true;
         for (String word : text.strip().split("\\s+")) {
             if (!empty && line.length() + 1 + word.length() > WIDTH) {
-                lines.add(line.toString());
+                wrapped.add(line.toString());
                 line = new StringBuilder(rest);
                 empty = true;
             }
@@ -136,7 +145,8 @@ final class TextReport {
             line.append(word);
             empty = false;
         }
-        lines.add(line.toString());
+        wrapped.add(line.toString());
+        return wrapped;
     }
 
     /** A quote cut at a word boundary to about {@link #MAX_QUOTE} characters, with an ellipsis. */
