@@ -96,7 +96,7 @@ final class TextReport {
 
     private void alsoSupportedBy(List<Explanation> others) {
         for (Explanation also : others) {
-            field("Also supported by", also.rule() + guidance(also) + ": " + also.rationale());
+            field("Also", also.rule() + guidance(also) + ": " + also.rationale());
         }
     }
 

@@ -80,7 +80,7 @@ class TextReportTest {
         String report = TextReport.render(e);
 
         assertTrue(report.contains("FLAGS (1)\n  ! INSTABILITY SUSPECTED\n      Why: Pain returns 30 minutes"), report);
-        assertTrue(report.contains("Also supported by: WRN-03 (guidance G08): Worse the next day."), report);
+        assertTrue(report.contains("Also: WRN-03 (guidance G08): Worse the next day."), report);
         assertTrue(report.contains("RECOMMENDATIONS: none"), report);
         assertTrue(report.contains("SUPPRESSED: advice a rule proposed and a contraindication overruled: none"), report);
     }
