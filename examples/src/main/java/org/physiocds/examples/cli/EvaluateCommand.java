@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.physiocds.Evaluation;
 import org.physiocds.InvalidPatientException;
@@ -81,6 +82,10 @@ final class EvaluateCommand implements Callable<Integer> {
                 + n + (n == 1 ? " problem" : " problems") + "):");
         for (Problem p : e.problems()) {
             err.println("  " + p.path() + ": expected " + p.expected());
+        }
+        List<String> paths = e.problems().stream().map(Problem::path).toList();
+        if (paths.contains("patient") && paths.contains("expect")) {
+            err.println("cds: this looks like a scenario file; run it with: scenarios FOLDER");
         }
     }
 }

@@ -117,6 +117,15 @@ class CdsCliTest {
     }
 
     @Test
+    void evaluate_scenarioFile_exitsTwoSuggestingTheScenariosCommand() {
+        Run run = run("evaluate", SCENARIOS.resolve("runner-five-days-after-hamstring-strain.json").toString());
+
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("  patient: expected one of the fields patientId,"), run.err());
+        assertTrue(run.err().strip().endsWith("this looks like a scenario file; run it with: scenarios FOLDER"), run.err());
+    }
+
+    @Test
     void evaluate_missingFile_exitsTwoSayingSo() {
         Run run = run("evaluate", "no/such/patient.json");
 
