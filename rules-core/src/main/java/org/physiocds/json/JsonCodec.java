@@ -66,6 +66,7 @@ public final class JsonCodec {
     public JsonCodec() {
         JsonFactory factory = JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE) // the caller's stream is the caller's to close
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxDocumentLength(MAX_DOCUMENT_LENGTH)
                         .maxNestingDepth(MAX_NESTING_DEPTH)

@@ -296,6 +296,21 @@ class JsonCodecReadTest {
     }
 
     @Test
+    void readPatient_stream_leftOpenForTheCaller() {
+        boolean[] closed = {false};
+        InputStream in = new ByteArrayInputStream("{\"age\": 40}".getBytes(StandardCharsets.UTF_8)) {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+
+        JSON.readPatient(in);
+
+        assertFalse(closed[0]);
+    }
+
+    @Test
     void readPatient_streamThatFails_throwsUncheckedIoNotInvalidPatient() {
         InputStream broken = new InputStream() {
             @Override
