@@ -1,6 +1,7 @@
 package org.physiocds.examples.cli;
 
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -22,6 +23,8 @@ final class CannotRead {
             return "permission denied";
         } else if (cause instanceof InvalidPathException) {
             return "not a valid file name";
+        } else if (cause instanceof CharacterCodingException) {
+            return "not UTF-8 text";
         }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }

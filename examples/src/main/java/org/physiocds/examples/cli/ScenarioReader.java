@@ -3,6 +3,7 @@ package org.physiocds.examples.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -65,6 +66,8 @@ final class ScenarioReader {
         JsonNode root;
         try {
             root = MAPPER.readTree(Files.readString(file));
+        } catch (StreamConstraintsException e) {
+            throw new InvalidScenarioException(List.of(new Problem("$", "a document of a sensible size and depth")));
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")";

@@ -224,6 +224,16 @@ class CdsCliTest {
     }
 
     @Test
+    void scenarios_fileThatIsNotText_exitsTwoSayingSo(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("binary.json"), new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
+
+        Run run = run("scenarios", "-q", dir.toString());
+
+        assertEquals(2, run.status());
+        assertTrue(run.err().strip().endsWith("binary.json: not UTF-8 text"), run.err());
+    }
+
+    @Test
     void scenarios_folderWithoutScenarios_exitsTwo(@TempDir Path dir) {
         Run run = run("scenarios", dir.toString());
 
