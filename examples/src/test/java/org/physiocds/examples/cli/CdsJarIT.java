@@ -73,6 +73,26 @@ class CdsJarIT {
     }
 
     @Test
+    void evaluate_readmeBadPatient_namesEveryBadFieldAndExitsTwo() throws Exception {
+        Run run = java("-jar", JAR.toString(), "evaluate", "examples/patients/bad-patient.json");
+
+        assertEquals(2, run.status());
+        assertEquals(List.of("age", "painRegion", "painIntensity", "muscles[1].muscle", "muscles[1].feelsTight",
+                "injuries[0].daysAgo", "stretching.sessionsPerWeek", "stretching.bouncing", "signs[1]"),
+                run.err().lines().skip(1).map(l -> l.strip().substring(0, l.strip().indexOf(": expected"))).toList());
+    }
+
+    @Test
+    void evaluate_readmeDemoPatient_printsTheReport() throws Exception {
+        Run run = java("-jar", JAR.toString(), "evaluate", "examples/patients/demo-01.json");
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.text().startsWith("Patient demo-01, evaluated by knowledge base"), run.text());
+        assertTrue(run.text().contains("Phase 2, DECOMPRESS"), run.text());
+        assertEquals("", run.err());
+    }
+
+    @Test
     void evaluateJson_sameFileTwice_sameBytes() throws Exception {
         Path patient = ROOT.resolve("examples/src/test/resources/org/physiocds/examples/cli/runner-strain.json");
 
