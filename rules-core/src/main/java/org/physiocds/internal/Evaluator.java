@@ -5,7 +5,9 @@ import java.util.List;
 import org.kie.api.runtime.KieSession;
 import org.physiocds.CdsException;
 import org.physiocds.Evaluation;
+import org.physiocds.StartBackResult;
 import org.physiocds.Thresholds;
+import org.physiocds.internal.kb.StartBackScore;
 import org.physiocds.model.Injury;
 import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
@@ -25,8 +27,10 @@ public final class Evaluator {
     /**
      * The knowledge base works in three stages, each run to completion before the next, so that
      * no outcome depends on firing order: the default stage derives findings and proposes advice;
-     * {@code resolve} lets contraindications overrule conflicting advice; {@code complete} adds
-     * what depends on the advice left standing (dosage, warm-up, pairings).
+     * {@code resolve} sees every finding and proposal at once, so contraindications overrule
+     * conflicting advice there (and red-flag referrals, which weigh all findings together, are made
+     * there); {@code complete} adds what depends on the advice left standing (dosage, warm-up,
+     * pairings).
      */
     static final List<String> LATER_STAGES = List.of("resolve", "complete");
 
@@ -59,12 +63,16 @@ public final class Evaluator {
     /** Evaluates a patient that has already been validated. */
     public Evaluation evaluate(Patient patient) {
         Firings firings = new Firings(kb);
+        StartBackResult startBack = patient.startBack() == null ? null : StartBackScorer.score(patient.startBack());
         KieSession session = kb.kieBase().newKieSession();
         try {
             session.addEventListener(firings.agendaListener);
             session.addEventListener(firings.insertionListener);
             session.setGlobal("thresholds", thresholds);
             insertFacts(session, patient);
+            if (startBack != null) {
+                session.insert(StartBackScore.of(startBack));
+            }
             int fired = session.fireAllRules(MAX_FIRINGS);
             for (String stage : LATER_STAGES) {
                 session.getAgenda().getAgendaGroup(stage).setFocus();
@@ -82,7 +90,7 @@ public final class Evaluator {
         } finally {
             session.dispose();
         }
-        return ResultAssembler.assemble(patient.patientId(), kb.info(), firings);
+        return ResultAssembler.assemble(patient.patientId(), kb.info(), firings, startBack);
     }
 
     private static void insertFacts(KieSession session, Patient patient) {

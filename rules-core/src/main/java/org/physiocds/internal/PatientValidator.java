@@ -10,6 +10,7 @@ import org.physiocds.model.Injury;
 import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
 import org.physiocds.model.Side;
+import org.physiocds.model.StartBackAnswers;
 import org.physiocds.model.StretchingHistory;
 import org.physiocds.model.Surgery;
 
@@ -48,6 +49,9 @@ public final class PatientValidator {
         noNulls(problems, "signs", patient.signs());
         noNulls(problems, "lifestyle", patient.lifestyle());
         noNulls(problems, "redFlags", patient.redFlags());
+        if (patient.startBack() != null) {
+            startBack(problems, patient.startBack());
+        }
         if (!problems.isEmpty()) {
             throw new InvalidPatientException(problems);
         }
@@ -110,6 +114,20 @@ public final class PatientValidator {
     private static void stretching(List<Problem> problems, StretchingHistory h) {
         range(problems, "stretching.sessionsPerWeek", h.sessionsPerWeek(), 0, MAX_SESSIONS);
         atLeastZero(problems, "stretching.painReturnsWithinMinutes", h.painReturnsWithinMinutes());
+    }
+
+    /** When the STarT Back answers are given at all, all nine items are required: a partial tool cannot be scored. */
+    private static void startBack(List<Problem> problems, StartBackAnswers a) {
+        Boolean[] agree = {a.item1(), a.item2(), a.item3(), a.item4(), a.item5(), a.item6(), a.item7(), a.item8()};
+        for (int i = 0; i < agree.length; i++) {
+            if (agree[i] == null) {
+                problems.add(new Problem("startBack.item" + (i + 1), "true (agree) or false (disagree), was missing"));
+            }
+        }
+        if (a.item9() == null) {
+            problems.add(new Problem("startBack.item9",
+                    "one of NOT_AT_ALL, SLIGHTLY, MODERATELY, VERY_MUCH, EXTREMELY, was missing"));
+        }
     }
 
     private static void noNulls(List<Problem> problems, String field, List<?> codes) {

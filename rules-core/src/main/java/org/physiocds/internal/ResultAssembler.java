@@ -15,12 +15,15 @@ import org.physiocds.Explanation;
 import org.physiocds.Flag;
 import org.physiocds.FlagCode;
 import org.physiocds.KnowledgeBaseInfo;
+import org.physiocds.Phase;
 import org.physiocds.Recommendation;
+import org.physiocds.StartBackResult;
 import org.physiocds.SuppressedRecommendation;
 import org.physiocds.internal.kb.Advice;
 import org.physiocds.internal.kb.Alert;
 import org.physiocds.internal.kb.Dose;
 import org.physiocds.internal.kb.Overrule;
+import org.physiocds.internal.kb.RedFlagReferral;
 import org.physiocds.model.Muscle;
 import org.physiocds.model.Region;
 import org.physiocds.model.Target;
@@ -42,8 +45,9 @@ final class ResultAssembler {
     private ResultAssembler() {
     }
 
-    static Evaluation assemble(String patientId, KnowledgeBaseInfo kb, Firings firings) {
+    static Evaluation assemble(String patientId, KnowledgeBaseInfo kb, Firings firings, StartBackResult startBack) {
         List<Advice> advice = new ArrayList<>();
+        boolean programmeWithheld = false;
         List<Alert> alerts = new ArrayList<>();
         List<Dose> doses = new ArrayList<>();
         Map<Advice, List<Advice>> overruledBy = new IdentityHashMap<>();
@@ -56,15 +60,35 @@ final class ResultAssembler {
                 doses.add(d);
             } else if (conclusion instanceof Overrule o) {
                 overruledBy.computeIfAbsent(o.overruled(), k -> new ArrayList<>()).add(o.by());
+            } else if (conclusion instanceof RedFlagReferral r && r.urgency().isWithholdingExercise()) {
+                programmeWithheld = true;
             }
         }
         List<Advice> standing = advice.stream().filter(a -> !overruledBy.containsKey(a)).toList();
         requireNoConflict(standing);
+        if (programmeWithheld) {
+            requireOnlySafetyAdvice(standing);
+        }
         return new Evaluation(patientId, kb,
                 recommendations(standing, doses, firings),
                 flags(alerts, firings),
                 suppressed(overruledBy, firings),
-                null);
+                startBack);
+    }
+
+    /**
+     * The last line of defence for red flags: under an emergency or urgent referral only advice of
+     * the SAFETY phase may stand. If an exercise still stands, a rule in red-flags.drl is missing
+     * or broken (or a later stage proposed exercise it could not see). Fail rather than hand out
+     * exercise to a patient who needs a referral first.
+     */
+    private static void requireOnlySafetyAdvice(List<Advice> standing) {
+        for (Advice a : standing) {
+            if (a.action().phase() != Phase.SAFETY) {
+                throw new CdsException("the knowledge base left " + a.action() + " " + a.target().code()
+                        + " standing beside a red-flag referral that withholds the exercise programme");
+            }
+        }
     }
 
     /**
