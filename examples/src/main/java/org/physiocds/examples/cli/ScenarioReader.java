@@ -49,7 +49,8 @@ final class ScenarioReader {
     private static final List<String> SCENARIO_FIELDS = List.of("description", "patient", "expect");
     private static final List<String> EXPECT_FIELDS = List.of("mustRecommend", "mustNotRecommend", "mustFlag",
             "mustNotFlag", "mustSuppress", "startBack", "mustCite");
-    private static final Pattern GUIDANCE_ID = Pattern.compile("G\\d\\d");
+    /** The catalog's G01-G40, and the screening sources' ids such as NG59-1.1.1 (see guidance.tsv). */
+    private static final Pattern GUIDANCE_ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9.]+)*");
 
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
@@ -166,7 +167,7 @@ final class ScenarioReader {
 
     private String guidanceId(JsonNode n, String path) {
         if (!n.isTextual() || !GUIDANCE_ID.matcher(n.textValue()).matches()) {
-            problem(path, "a guidance id of the catalog, G01 to G40");
+            problem(path, "a guidance id, such as G01 or NG59-1.1.1");
             return null;
         }
         return n.textValue();

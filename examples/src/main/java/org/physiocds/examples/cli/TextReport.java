@@ -1,6 +1,7 @@
 package org.physiocds.examples.cli;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,8 @@ final class TextReport {
     private static final String DETAIL = "      ";
 
     private final List<String> lines = new ArrayList<>();
+    /** Explanations already shown in full, and under which item: a repeat refers back to it. */
+    private final Map<Explanation, String> shown = new HashMap<>();
 
     private TextReport() {
     }
@@ -80,17 +83,19 @@ final class TextReport {
     }
 
     private void recommendation(Recommendation r) {
-        lines.add(ITEM + "* " + words(r.action()).toUpperCase(Locale.ROOT) + target(r.target()));
+        String title = words(r.action()).toUpperCase(Locale.ROOT) + target(r.target());
+        lines.add(ITEM + "* " + title);
         if (r.dosage() != null) {
             field("Dosage", r.dosage());
         }
-        explained("Why", "Rule", r.explanation());
+        explained("Why", "Rule", r.explanation(), title);
         alsoSupportedBy(r.alsoSupportedBy());
     }
 
     private void flag(Flag f) {
-        lines.add(ITEM + "! " + words(f.code()).toUpperCase(Locale.ROOT));
-        explained("Why", "Rule", f.explanation());
+        String title = words(f.code()).toUpperCase(Locale.ROOT);
+        lines.add(ITEM + "! " + title);
+        explained("Why", "Rule", f.explanation(), "the flag " + title);
         alsoSupportedBy(f.alsoSupportedBy());
     }
 
@@ -101,13 +106,20 @@ final class TextReport {
     }
 
     private void suppressed(SuppressedRecommendation s) {
-        lines.add(ITEM + "x " + words(s.action()).toUpperCase(Locale.ROOT) + target(s.target())
-                + " (not advised)");
-        explained("Proposed because", "Proposed by", s.explanation());
-        explained("Suppressed because", "Suppressed by", s.suppressedBy());
+        String title = words(s.action()).toUpperCase(Locale.ROOT) + target(s.target());
+        lines.add(ITEM + "x " + title + " (not advised)");
+        explained("Proposed because", "Proposed by", s.explanation(), "the suppressed " + title);
+        explained("Suppressed because", "Suppressed by", s.suppressedBy(), "what suppressed " + title);
     }
 
-    private void explained(String why, String by, Explanation x) {
+    /** Why, by which rule and on which sources; an explanation shown before refers back to it instead. */
+    private void explained(String why, String by, Explanation x, String where) {
+        String earlier = shown.putIfAbsent(x, where);
+        if (earlier != null) {
+            field(why, "as for " + earlier + " above");
+            field(by, x.rule() + " \"" + x.ruleName() + "\"");
+            return;
+        }
         field(why, x.rationale());
         field(by, x.rule() + " \"" + x.ruleName() + "\"" + guidance(x));
         // One line per source document, its quotes in the order the rule cites them.

@@ -86,6 +86,26 @@ class TextReportTest {
     }
 
     @Test
+    void render_explanationShownBefore_refersBackInsteadOfRepeatingIt() {
+        Explanation referral = why("RFL-11", "Emergency: refer the same day.",
+                new Citation("NICE NG59", "Think about alternative diagnoses."));
+        Evaluation e = new Evaluation("p1", KB,
+                List.of(advice(Action.REFER, Target.GENERAL, "emergency: same day", referral)),
+                List.of(new Flag(FlagCode.RED_FLAG, referral, List.of())),
+                List.of(new SuppressedRecommendation(Action.STRENGTHEN, Muscle.GLUTES, Action.STRENGTHEN.phase(),
+                        why("MUS-01", "Weak glutes."), referral)), null);
+
+        String report = TextReport.render(e);
+
+        assertEquals(1, report.split("Emergency: refer the same day.", -1).length - 1, report);
+        assertEquals(1, report.split("Source: NICE NG59", -1).length - 1, report);
+        assertTrue(report.contains("  ! RED FLAG\n      Why: as for REFER above\n      Rule: RFL-11 \"Rule RFL-11\"\n"),
+                report);
+        assertTrue(report.contains("      Suppressed because: as for REFER above\n"
+                + "      Suppressed by: RFL-11 \"Rule RFL-11\""), report);
+    }
+
+    @Test
     void render_longQuote_shortenedWithAnEllipsisAndSourcesGroupedByDocument() {
         Explanation x = why("MUS-01", "Weak.", new Citation("seeds/000.txt", LONG_QUOTE),
                 new Citation("seeds/000.txt", "Short quote."), new Citation("seeds/002.txt", "Other source."));
