@@ -71,6 +71,22 @@ class CdsCliTest {
     }
 
     @Test
+    void evaluate_jsonWithStartBack_writesTheScreeningAfterTheKnowledgeBase() throws IOException {
+        String patient = "{\"painRegion\": \"LOWER_BACK\", \"startBack\": {\"item1\": true, \"item2\": true,"
+                + " \"item3\": false, \"item4\": false, \"item5\": true, \"item6\": true, \"item7\": true,"
+                + " \"item8\": true, \"item9\": \"VERY_MUCH\"}}";
+
+        Run run = runWithStdin(patient, "evaluate", "--json", "-");
+
+        assertEquals(0, run.status(), run.err());
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        List<String> fields = new java.util.ArrayList<>();
+        doc.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("knowledgeBase", "startBack", "flags", "recommendations", "suppressed"), fields);
+        assertEquals("{\"total\":7,\"psychosocial\":5,\"stratum\":\"HIGH\"}", doc.get("startBack").toString());
+    }
+
+    @Test
     void evaluate_dash_readsThePatientFromStandardInput() throws IOException {
         String patient = Files.readString(resource("runner-strain.json"));
 
