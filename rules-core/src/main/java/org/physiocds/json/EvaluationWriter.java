@@ -81,6 +81,7 @@ final class EvaluationWriter {
                 g.writeStringField("phase", s.phase().name());
                 explanation(g, "explanation", s.explanation());
                 explanation(g, "suppressedBy", s.suppressedBy());
+                explanations(g, "alsoSuppressedBy", s.alsoSuppressedBy());
                 g.writeEndObject();
             }
             g.writeEndArray();

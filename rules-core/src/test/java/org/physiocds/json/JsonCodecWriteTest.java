@@ -60,7 +60,7 @@ class JsonCodecWriteTest {
                                 "3 sets of 10", WEAK_GLUTES, List.of(RECENT))),
                 List.of(new Flag(FlagCode.RECENT_INJURY, RECENT, List.of())),
                 List.of(new SuppressedRecommendation(Action.STRETCH, Muscle.HAMSTRINGS, Action.STRETCH.phase(),
-                        SHORT_HAMSTRINGS, STRAINED)),
+                        SHORT_HAMSTRINGS, STRAINED, List.of())),
                 new StartBackResult(5, 2, StartBackResult.Stratum.MEDIUM));
 
         assertEquals(resource("full-evaluation.json"), JSON.writeEvaluation(e));
@@ -73,7 +73,7 @@ class JsonCodecWriteTest {
                         "3 sets of 10", WEAK_GLUTES, List.of())),
                 List.of(new Flag(FlagCode.RECENT_INJURY, RECENT, List.of())),
                 List.of(new SuppressedRecommendation(Action.STRETCH, Muscle.HAMSTRINGS, Action.STRETCH.phase(),
-                        SHORT_HAMSTRINGS, STRAINED)),
+                        SHORT_HAMSTRINGS, STRAINED, List.of())),
                 new StartBackResult(5, 2, StartBackResult.Stratum.MEDIUM));
 
         JsonNode doc = new ObjectMapper().readTree(JSON.writeEvaluation(e));
@@ -85,7 +85,7 @@ class JsonCodecWriteTest {
         assertEquals(List.of("rule", "ruleName", "guidance", "rationale", "facts", "citations"),
                 names(doc.get("recommendations").get(0).get("explanation")));
         assertEquals(List.of("code", "explanation", "alsoSupportedBy"), names(doc.get("flags").get(0)));
-        assertEquals(List.of("action", "target", "phase", "explanation", "suppressedBy"),
+        assertEquals(List.of("action", "target", "phase", "explanation", "suppressedBy", "alsoSuppressedBy"),
                 names(doc.get("suppressed").get(0)));
         assertEquals(List.of("total", "psychosocial", "stratum"), names(doc.get("startBack")));
     }

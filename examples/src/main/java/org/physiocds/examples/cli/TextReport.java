@@ -110,6 +110,9 @@ final class TextReport {
         lines.add(ITEM + "x " + title + " (not advised)");
         explained("Proposed because", "Proposed by", s.explanation(), "the suppressed " + title);
         explained("Suppressed because", "Suppressed by", s.suppressedBy(), "what suppressed " + title);
+        for (Explanation also : s.alsoSuppressedBy()) {
+            field("And because", also.rule() + guidance(also) + ": " + also.rationale());
+        }
     }
 
     /** Why, by which rule and on which sources; an explanation shown before refers back to it instead. */

@@ -33,7 +33,7 @@ class ScenarioTest {
             List.of(new Recommendation(Action.DO_NOT_STRETCH, Muscle.HAMSTRINGS, Action.DO_NOT_STRETCH.phase(), null, SAF_02, List.of()),
                     new Recommendation(Action.STRETCH, Muscle.HIP_FLEXORS, Action.STRETCH.phase(), "hold 30-60 s", MUS_05, List.of(TEC_01))),
             List.of(new Flag(FlagCode.RECENT_INJURY, SAF_02, List.of())),
-            List.of(new SuppressedRecommendation(Action.STRETCH, Muscle.HAMSTRINGS, Action.STRETCH.phase(), MUS_05, SAF_02)),
+            List.of(new SuppressedRecommendation(Action.STRETCH, Muscle.HAMSTRINGS, Action.STRETCH.phase(), MUS_05, SAF_02, List.of())),
             null);
 
     @Test

@@ -59,7 +59,7 @@ class TextReportTest {
     void render_suppressed_showsWhyItWasProposedAndWhatSuppressedIt() {
         Evaluation e = new Evaluation("p1", KB, List.of(), List.of(), List.of(new SuppressedRecommendation(
                 Action.STRETCH, Muscle.HAMSTRINGS, Action.STRETCH.phase(),
-                why("MUS-05", "Hamstrings short."), why("SAF-02", "Hamstrings strained 5 days ago."))), null);
+                why("MUS-05", "Hamstrings short."), why("SAF-02", "Hamstrings strained 5 days ago."), List.of())), null);
 
         String report = TextReport.render(e);
 
@@ -93,7 +93,7 @@ class TextReportTest {
                 List.of(advice(Action.REFER, Target.GENERAL, "emergency: same day", referral)),
                 List.of(new Flag(FlagCode.RED_FLAG, referral, List.of())),
                 List.of(new SuppressedRecommendation(Action.STRENGTHEN, Muscle.GLUTES, Action.STRENGTHEN.phase(),
-                        why("MUS-01", "Weak glutes."), referral)), null);
+                        why("MUS-01", "Weak glutes."), referral, List.of())), null);
 
         String report = TextReport.render(e);
 
