@@ -25,14 +25,15 @@ public final class Evaluator {
     private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
 
     /**
-     * The knowledge base works in three stages, each run to completion before the next, so that
-     * no outcome depends on firing order: the default stage derives findings and proposes advice;
+     * The knowledge base works in stages, each run to completion before the next, so that no
+     * outcome depends on firing order: the default stage derives findings and proposes advice;
      * {@code resolve} sees every finding and proposal at once, so contraindications overrule
      * conflicting advice there (and red-flag referrals, which weigh all findings together, are made
      * there); {@code complete} adds what depends on the advice left standing (dosage, warm-up,
-     * pairings).
+     * pairings); {@code resolve} then runs again, so a contraindication also overrules what
+     * {@code complete} proposed.
      */
-    static final List<String> LATER_STAGES = List.of("resolve", "complete");
+    static final List<String> LATER_STAGES = List.of("resolve", "complete", "resolve");
 
     /** A runaway rule loop is a fault in the knowledge base; stop it rather than hang. */
     static final int MAX_FIRINGS = 10_000;

@@ -100,14 +100,17 @@ final class ResultAssembler {
 
     /**
      * The last line of defence: if a STRETCH still stands beside a DO_NOT_STRETCH that covers it,
-     * a conflict rule is missing or broken. Fail rather than hand out unsafe advice.
+     * or any exercise beside a referral about its muscle or region, a conflict rule is missing or
+     * broken. Fail rather than hand out unsafe advice.
      */
     private static void requireNoConflict(List<Advice> standing) {
-        for (Advice stretch : standing) {
-            if (stretch.action() == Action.STRETCH
-                    && standing.stream().anyMatch(a -> a.forbidsStretching(stretch.target()))) {
-                throw new CdsException("the knowledge base left a STRETCH of " + stretch.target().code()
-                        + " standing beside a DO_NOT_STRETCH of it");
+        for (Advice a : standing) {
+            for (Advice other : standing) {
+                if (a.action() == Action.STRETCH && other.forbidsStretching(a.target())
+                        || a.action().phase() != Phase.SAFETY && other.withholdsExerciseOf(a.target())) {
+                    throw new CdsException("the knowledge base left " + a.action() + " " + a.target().code()
+                            + " standing beside " + other.action() + " " + other.target().code());
+                }
             }
         }
     }
@@ -127,7 +130,7 @@ final class ResultAssembler {
                     .toList();
             List<Explanation> others = new ArrayList<>(why.subList(1, why.size()));
             dosing.forEach(d -> others.add(firings.explanationOf(d)));
-            List<Explanation> support = onePerRule(others, why.get(0).rule());
+            List<Explanation> support = onePerRule(others, why.get(0));
             result.add(new Recommendation(key.action(), key.target(),
                     key.action().phase(),
                     dosing.isEmpty() ? null : dosing.get(0).text(),
@@ -148,21 +151,26 @@ final class ResultAssembler {
         byCode.forEach((code, why) -> {
             List<Explanation> ordered = sorted(why);
             result.add(new Flag(code, ordered.get(0),
-                    onePerRule(ordered.subList(1, ordered.size()), ordered.get(0).rule())));
+                    onePerRule(ordered.subList(1, ordered.size()), ordered.get(0))));
         });
         return result;
     }
 
     private static List<SuppressedRecommendation> suppressed(Map<Advice, List<Advice>> overruledBy, Firings firings) {
-        Map<Key, SuppressedRecommendation> byKey = new LinkedHashMap<>();
-        overruledBy.entrySet().stream()
-                .map(e -> new SuppressedRecommendation(e.getKey().action(), e.getKey().target(), e.getKey().action().phase(),
-                        firings.explanationOf(e.getKey()),
-                        sorted(e.getValue().stream().map(firings::explanationOf).toList()).get(0)))
-                .sorted(Comparator.comparing(SuppressedRecommendation::explanation, BY_RULE)
-                        .thenComparing(SuppressedRecommendation::suppressedBy, BY_RULE))
-                .forEach(s -> byKey.putIfAbsent(new Key(s.action(), s.target()), s));
-        List<SuppressedRecommendation> result = new ArrayList<>(byKey.values());
+        Map<Key, List<Explanation>> proposedBy = new LinkedHashMap<>();
+        Map<Key, List<Explanation>> overruledByKey = new LinkedHashMap<>();
+        overruledBy.forEach((advice, by) -> {
+            Key key = new Key(advice.action(), advice.target());
+            proposedBy.computeIfAbsent(key, k -> new ArrayList<>()).add(firings.explanationOf(advice));
+            by.forEach(b -> overruledByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(firings.explanationOf(b)));
+        });
+        List<SuppressedRecommendation> result = new ArrayList<>();
+        proposedBy.forEach((key, proposers) -> {
+            Explanation proposal = sorted(proposers).get(0);
+            List<Explanation> by = sorted(overruledByKey.get(key));
+            result.add(new SuppressedRecommendation(key.action(), key.target(), key.action().phase(),
+                    proposal, by.get(0), onePerRule(by, by.get(0))));
+        });
         result.sort(Comparator.comparing(SuppressedRecommendation::phase)
                 .thenComparing(SuppressedRecommendation::action)
                 .thenComparing(SuppressedRecommendation::target, TARGET_ORDER));
@@ -170,17 +178,18 @@ final class ResultAssembler {
     }
 
     /**
-     * Supporting explanations, one per rule and none from the leading rule: a rule that fires for
-     * several facts (say, each of three stretches) adds one reason, not three.
+     * Supporting explanations, one per rule and reason, none repeating the leading one: a rule that
+     * fires for several facts with the same reason (say, a warm-up for each of three stretches) adds
+     * one reason, not three, while one that gives different reasons (stress, anxiety) keeps each.
      */
-    private static List<Explanation> onePerRule(List<Explanation> support, String leadingRule) {
-        Map<String, Explanation> byRule = new LinkedHashMap<>();
+    private static List<Explanation> onePerRule(List<Explanation> support, Explanation leading) {
+        Map<String, Explanation> byReason = new LinkedHashMap<>();
+        byReason.put(leading.rule() + "\n" + leading.rationale(), leading);
         for (Explanation x : sorted(support)) {
-            if (!x.rule().equals(leadingRule)) {
-                byRule.putIfAbsent(x.rule(), x);
-            }
+            byReason.putIfAbsent(x.rule() + "\n" + x.rationale(), x);
         }
-        return List.copyOf(byRule.values());
+        byReason.remove(leading.rule() + "\n" + leading.rationale());
+        return List.copyOf(byReason.values());
     }
 
     private static List<Explanation> sorted(List<Explanation> explanations) {

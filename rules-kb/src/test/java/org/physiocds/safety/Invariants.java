@@ -92,6 +92,7 @@ final class Invariants {
             String where = "suppressed " + s.action() + " " + s.target().code();
             explained(where, s.explanation(), violations);
             explained(where + " (suppressedBy)", s.suppressedBy(), violations);
+            s.alsoSuppressedBy().forEach(x -> explained(where + " (alsoSuppressedBy)", x, violations));
         });
     }
 
