@@ -74,8 +74,8 @@ final class Invariants {
     }
 
     /**
-     * Every explanation (of recommendations, their support, flags, suppressions and what
-     * suppressed them) names its rule and guidance and cites at least one source; a seed citation
+     * Every explanation (of recommendations, their support, flags, suppressions and everything
+     * that suppressed them) names its rule and guidance and cites at least one source; a seed citation
      * quotes its seed file, any other citation names an https URL.
      */
     void everyConclusionExplainedAndCited(Evaluation e, List<String> violations) {
