@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -54,11 +55,18 @@ public final class JsonCodec {
     public static final int MAX_NAME_LENGTH = 100;
     /** Longest number, in characters. */
     public static final int MAX_NUMBER_LENGTH = 50;
+    /** Most elements in one list (a patient has at most 15 muscles on two sides, 5 signs, ...). */
+    public static final int MAX_LIST_LENGTH = 1_000;
+    /**
+     * Most problems an error lists; past it, one last problem says how many more there were. A
+     * document within the other limits could otherwise yield hundreds of thousands of problems.
+     */
+    public static final int MAX_PROBLEMS = 100;
 
     static final String LIMITS = "at most " + MAX_DOCUMENT_LENGTH + " characters, nested at most "
             + MAX_NESTING_DEPTH + " deep, strings of at most " + MAX_STRING_LENGTH
             + " characters, field names of at most " + MAX_NAME_LENGTH + " and numbers of at most "
-            + MAX_NUMBER_LENGTH;
+            + MAX_NUMBER_LENGTH + ", lists of at most " + MAX_LIST_LENGTH + " elements";
 
     private final ObjectMapper mapper;
 
@@ -130,6 +138,10 @@ public final class JsonCodec {
             // Malformed, too large, duplicate field or trailing content: the input's fault.
             // Other IOExceptions are the stream's and propagate.
             throw new InvalidPatientException(List.of(malformed(parser, e)));
+        } catch (CharConversionException e) {
+            // Bytes that are not text in the encoding the document declares (a UTF-32 document cut
+            // short, say): also the input's fault, although Jackson reports it as an I/O failure.
+            throw new InvalidPatientException(List.of(new Problem("$", "text in UTF-8, UTF-16 or UTF-32")));
         }
         return new PatientReader().read(root);
     }

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -62,6 +64,8 @@ final class PatientReader {
     private static final int MAX_ECHOED_CODE = 40;
 
     private final List<Problem> problems = new ArrayList<>();
+    private Set<String> reportedPaths;
+    private Set<String> aroundReported;
 
     Patient read(JsonNode root) {
         if (root == null || root.isMissingNode()) {
@@ -92,7 +96,7 @@ final class PatientReader {
             e.problems().stream().filter(v -> !repeats(v)).forEach(all::add);
         }
         if (!all.isEmpty()) {
-            throw new InvalidPatientException(inDocumentOrder(all, root));
+            throw new InvalidPatientException(atMost(JsonCodec.MAX_PROBLEMS, inDocumentOrder(all, root)));
         }
         return patient;
     }
@@ -147,7 +151,7 @@ final class PatientReader {
         }
 
         private String at(String name) {
-            return path.isEmpty() ? name : path + "." + name;
+            return child(path, name);
         }
 
         /** The value, or {@code null} when the field is absent or JSON null: not known. */
@@ -218,6 +222,10 @@ final class PatientReader {
             }
             if (!value.isArray()) {
                 problem(at(name), "an array, was " + kind(value));
+                return null;
+            }
+            if (value.size() > JsonCodec.MAX_LIST_LENGTH) {
+                problem(at(name), "an array of at most " + JsonCodec.MAX_LIST_LENGTH + " elements, had " + value.size());
                 return null;
             }
             List<T> result = new ArrayList<>();
@@ -292,14 +300,49 @@ final class PatientReader {
         problems.add(new Problem(path, expected));
     }
 
-    /** Whether the validator's problem is at, inside or around a path this layer reported. */
+    /**
+     * Whether the validator's problem is at, inside or around a path this layer reported. Looked
+     * up in sets, not by comparing every pair: a hostile document can hold many thousands of each.
+     */
     private boolean repeats(Problem validatorProblem) {
+        if (reportedPaths == null) {
+            reportedPaths = new HashSet<>();
+            aroundReported = new HashSet<>();
+            for (Problem p : problems) {
+                reportedPaths.add(p.path());
+                for (String at = p.path(); !at.equals("$"); at = parent(at)) {
+                    aroundReported.add(at); // the path and every path enclosing it
+                }
+            }
+        }
         String v = validatorProblem.path();
-        return problems.stream().map(Problem::path).anyMatch(p -> within(v, p) || within(p, v));
+        if (aroundReported.contains(v)) {
+            return true;
+        }
+        for (String at = v; !at.equals("$"); at = parent(at)) {
+            if (reportedPaths.contains(at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static boolean within(String path, String prefix) {
-        return path.equals(prefix) || path.startsWith(prefix + ".") || path.startsWith(prefix + "[");
+    /** The first {@code max} problems, and one more saying how many were left out. */
+    private static List<Problem> atMost(int max, List<Problem> problems) {
+        if (problems.size() <= max) {
+            return problems;
+        }
+        List<Problem> listed = new ArrayList<>(problems.subList(0, max));
+        listed.add(new Problem("$", "fewer problems: " + (problems.size() - max) + " more were found and are not listed"));
+        return listed;
+    }
+
+    /** {@code path.name}, or {@code path[""]} for the empty name, which a dotted path cannot show. */
+    private static String child(String path, String name) {
+        if (name.isEmpty()) {
+            return path + "[\"\"]";
+        }
+        return path.isEmpty() ? name : path + "." + name;
     }
 
     private static String codes(Class<? extends Enum<?>> type) {
@@ -334,7 +377,7 @@ final class PatientReader {
     private static void number(JsonNode node, String path, Map<String, Integer> order) {
         order.put(path.isEmpty() ? "$" : path, order.size());
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> number(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), order));
+            node.fields().forEachRemaining(e -> number(e.getValue(), child(path, e.getKey()), order));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 number(node.get(i), path + "[" + i + "]", order);
@@ -366,7 +409,7 @@ final class PatientReader {
             if (c.inArray()) {
                 path.insert(0, "[" + Math.max(c.getCurrentIndex(), 0) + "]");
             } else if (c.getCurrentName() != null) {
-                path.insert(0, "." + c.getCurrentName());
+                path.insert(0, c.getCurrentName().isEmpty() ? "[\"\"]" : "." + c.getCurrentName());
             }
         }
         return path.length() == 0 ? "$" : path.substring(path.charAt(0) == '.' ? 1 : 0);
