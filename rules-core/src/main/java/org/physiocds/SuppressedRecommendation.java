@@ -1,5 +1,6 @@
 package org.physiocds;
 
+import java.util.List;
 import org.physiocds.model.Target;
 
 /**
@@ -10,12 +11,20 @@ import org.physiocds.model.Target;
  * @param target       for which muscle or region
  * @param phase        in which phase it would have been
  * @param explanation  why it was proposed
- * @param suppressedBy why it was overruled: the contraindication's explanation
+ * @param suppressedBy     why it was overruled: the explanation of the contraindication with the
+ *                         lowest rule id
+ * @param alsoSuppressedBy the other contraindications that overruled it (one explanation per rule
+ *                         and reason), in rule id order
  */
 public record SuppressedRecommendation(
         Action action,
         Target target,
         Phase phase,
         Explanation explanation,
-        Explanation suppressedBy) {
+        Explanation suppressedBy,
+        List<Explanation> alsoSuppressedBy) {
+
+    public SuppressedRecommendation {
+        alsoSuppressedBy = List.copyOf(alsoSuppressedBy);
+    }
 }

@@ -1,5 +1,6 @@
 package org.physiocds.bench;
 
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -10,12 +11,15 @@ import org.physiocds.FlagCode;
 import org.physiocds.model.Target;
 
 /**
- * The decisions of {@link HandCodedSubset}'s rules, without prose: which rule proposed which
- * action for which target and left it standing, which rule raised which flag, and which stretch was
- * suppressed by which rule. {@link #of} reads the same out of an engine {@link Evaluation}, so
- * the two can be compared.
+ * The stretching decision without prose: which rule proposed which stretch, do-not-stretch or
+ * referral and left it standing, which rule raised which flag, and which stretch was suppressed,
+ * proposed by which rule and overruled by which. {@link HandCodedSubset} computes it by hand;
+ * {@link #of} reads it out of an engine {@link Evaluation}, so the two can be compared.
  */
 public record Decisions(Set<Proposal> recommendations, Set<Raised> flags, Set<Suppression> suppressed) {
+
+    /** The actions the stretching decision is about: stretch, do not stretch, and the referrals that withhold a stretch. */
+    public static final Set<Action> ACTIONS = EnumSet.of(Action.STRETCH, Action.DO_NOT_STRETCH, Action.REFER);
 
     /** Rule {@code rule} proposed {@code action} for {@code target}, and it stands. */
     public record Proposal(Action action, Target target, String rule) {
@@ -27,27 +31,32 @@ public record Decisions(Set<Proposal> recommendations, Set<Raised> flags, Set<Su
 
     /**
      * A stretch of {@code target} was overruled: {@code rule} is the first rule (by id) that
-     * proposed it, {@code by} the first that forbade it.
+     * proposed it, {@code by} every rule whose advice overruled it.
      */
-    public record Suppression(Target target, String rule, String by) {
+    public record Suppression(Target target, String rule, Set<String> by) {
     }
 
-    /** The engine's result, restricted to the rules {@link HandCodedSubset} implements. */
+    /** The engine's result, restricted to the stretching decision of the rules {@link HandCodedSubset} implements. */
     public static Decisions of(Evaluation evaluation) {
         Set<Proposal> recommendations = new HashSet<>();
-        evaluation.recommendations().forEach(r -> Stream.concat(Stream.of(r.explanation()), r.alsoSupportedBy().stream())
-                .map(Explanation::rule)
-                .filter(HandCodedSubset.RULES::contains)
-                .forEach(rule -> recommendations.add(new Proposal(r.action(), r.target(), rule))));
+        evaluation.recommendations().stream()
+                .filter(r -> ACTIONS.contains(r.action()))
+                .forEach(r -> rules(r.explanation(), r.alsoSupportedBy().stream())
+                        .forEach(rule -> recommendations.add(new Proposal(r.action(), r.target(), rule))));
         Set<Raised> flags = new HashSet<>();
-        evaluation.flags().forEach(f -> Stream.concat(Stream.of(f.explanation()), f.alsoSupportedBy().stream())
-                .map(Explanation::rule)
-                .filter(HandCodedSubset.RULES::contains)
+        evaluation.flags().forEach(f -> rules(f.explanation(), f.alsoSupportedBy().stream())
                 .forEach(rule -> flags.add(new Raised(f.code(), rule))));
         Set<Suppression> suppressed = new HashSet<>();
-        // Every rule that proposes a stretch is in the subset: no suppression needs filtering.
-        evaluation.suppressed().forEach(s -> suppressed.add(
-                new Suppression(s.target(), s.explanation().rule(), s.suppressedBy().rule())));
+        // Every rule that proposes a stretch is in the subset, and so is every rule that overrules one.
+        evaluation.suppressed().stream()
+                .filter(s -> s.action() == Action.STRETCH)
+                .forEach(s -> suppressed.add(new Suppression(s.target(), s.explanation().rule(),
+                        Set.copyOf(Stream.concat(Stream.of(s.suppressedBy()), s.alsoSuppressedBy().stream())
+                                .map(Explanation::rule).toList()))));
         return new Decisions(recommendations, flags, suppressed);
+    }
+
+    private static Stream<String> rules(Explanation leading, Stream<Explanation> others) {
+        return Stream.concat(Stream.of(leading), others).map(Explanation::rule).filter(HandCodedSubset.RULES::contains);
     }
 }

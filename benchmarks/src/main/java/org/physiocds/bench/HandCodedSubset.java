@@ -17,45 +17,55 @@ import org.physiocds.model.Injury;
 import org.physiocds.model.Muscle;
 import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
+import org.physiocds.model.RedFlag;
 import org.physiocds.model.Region;
 import org.physiocds.model.Sign;
 import org.physiocds.model.StretchingHistory;
+import org.physiocds.model.Surgery;
 import org.physiocds.model.Target;
 
 /**
  * The stretching decision written by hand in plain Java: the speed-of-light baseline for the
  * engine, and a cross-check of it ({@code HandCodedSubsetTest}).
  *
- * <p>The subset is closed: every rule of the knowledge base that proposes or forbids a stretch,
- * what those rules need derived first, and the conflict resolution between them, so that which
- * stretches stand does not depend on any rule left out. {@link #RULES} lists them:
+ * <p>The subset is closed: every rule of the knowledge base that proposes, forbids or withholds a
+ * stretch, what those rules need derived first, and the conflict resolution between them, so that
+ * which stretches stand does not depend on any rule left out:
  * <ul>
  *   <li>derived: CLS-01..06 (tonic, phasic or untyped muscle), SAF-01 (recent strain or tear),
- *       the guarding that WRN-01, WRN-03 and RC-01 derive;</li>
- *   <li>do not stretch: SAF-02 (recently strained or torn muscle), SAF-05 (guarding region),
- *       MUS-01 (weak phasic muscle; also strengthen it), MUS-03 (weak, not short, not phasic),
- *       MUS-06 (low back pain; also stabilise the lower back), RC-02 (glutes weak and lower back
- *       tight; also strengthen the glutes, flag COMPENSATION);</li>
- *   <li>stretch: MUS-05 (short muscle), MUS-12 (short upper trapezius; also strengthen the deep
- *       cervical flexors), MUS-13 (short pectorals; also strengthen rhomboids and lower trapezius),
+ *       the guarding that WRN-01, WRN-03 and RC-01 derive, the red-flag urgency (RFL-01..10);</li>
+ *   <li>stretch: MUS-05 (short muscle), MUS-12 (short upper trapezius), MUS-13 (short pectorals),
  *       TEC-07 (chronic low back pain with short hamstrings or hip flexors);</li>
- *   <li>flags: WRN-01 (INSTABILITY_SUSPECTED), WRN-03 (DESTABILIZED), RC-01 (COMPRESSION; also
- *       decompress the guarded regions);</li>
- *   <li>CON-01: a do-not-stretch of a muscle, or of the region it belongs to, overrules every
- *       stretch of it.</li>
+ *   <li>do not stretch: SAF-02 (recently strained or torn muscle), SAF-05 (guarding region),
+ *       MUS-01 (weak phasic muscle), MUS-03 (weak, not short, not phasic), MUS-06 (low back
+ *       pain), RC-02 (glutes weak and lower back tight);</li>
+ *   <li>referrals that withhold a stretch: SAF-08 (recently strained or torn muscle), SAF-04
+ *       (recently operated region), RFL-11 and RFL-12 (emergency and urgent red flags);</li>
+ *   <li>flags of those rules: WRN-01 (INSTABILITY_SUSPECTED), WRN-03 (DESTABILIZED), RC-01
+ *       (COMPRESSION), RC-02 (COMPENSATION), SAF-04 (RECENT_SURGERY), RFL-11 and RFL-12 (RED_FLAG);</li>
+ *   <li>conflicts: CON-01 (a do-not-stretch of a muscle or its region overrules every stretch of
+ *       it), CON-02 (a referral about a muscle or region withholds its exercise), RFL-15 (an
+ *       emergency or urgent referral withholds every exercise).</li>
  * </ul>
- * It writes no rationale, facts or citations: decisions only.
+ * It decides which stretches, do-not-stretches and referrals stand and which stretches are
+ * suppressed by what; it writes no rationale, facts or citations, and leaves out what the same
+ * rules also propose besides (strengthen, stabilise, decompress).
  */
 public final class HandCodedSubset {
 
-    /** The ids of the rules implemented here. */
-    public static final Set<String> RULES = Set.of("CLS-01", "CLS-02", "CLS-03", "CLS-04", "CLS-05", "CLS-06",
-            "SAF-01", "SAF-02", "SAF-05", "MUS-01", "MUS-03", "MUS-05", "MUS-06", "MUS-12", "MUS-13", "TEC-07",
-            "WRN-01", "WRN-03", "RC-01", "RC-02", "CON-01");
+    /** The ids of the rules whose conclusions {@link Decisions} compares. */
+    public static final Set<String> RULES = Set.of("SAF-02", "SAF-04", "SAF-05", "SAF-08", "MUS-01", "MUS-03",
+            "MUS-05", "MUS-06", "MUS-12", "MUS-13", "TEC-07", "WRN-01", "WRN-03", "RC-01", "RC-02", "RFL-11", "RFL-12");
 
     private static final Set<Muscle> PHASIC = EnumSet.of(Muscle.GLUTES, Muscle.LOWER_BACK_EXTENSORS,
             Muscle.TRANSVERSE_ABDOMINIS, Muscle.MULTIFIDUS, Muscle.DEEP_CERVICAL_FLEXORS, Muscle.RHOMBOIDS,
             Muscle.LOWER_TRAPEZIUS);
+    private static final Set<RedFlag> CAUDA_EQUINA = EnumSet.of(RedFlag.SADDLE_ANESTHESIA,
+            RedFlag.BLADDER_OR_BOWEL_DYSFUNCTION, RedFlag.PROGRESSIVE_NEUROLOGICAL_DEFICIT, RedFlag.GAIT_DISTURBANCE);
+    private static final Set<RedFlag> MALIGNANCY = EnumSet.of(RedFlag.HISTORY_OF_CANCER,
+            RedFlag.UNEXPLAINED_WEIGHT_LOSS, RedFlag.NIGHT_PAIN, RedFlag.AGE_OVER_50_NEW_PAIN);
+    private static final Set<RedFlag> INFECTION = EnumSet.of(RedFlag.FEVER, RedFlag.IMMUNOSUPPRESSION,
+            RedFlag.INTRAVENOUS_DRUG_USE, RedFlag.RECENT_INFECTION);
 
     private HandCodedSubset() {
     }
@@ -63,6 +73,8 @@ public final class HandCodedSubset {
     public static Decisions evaluate(Patient p, Thresholds t) {
         List<Proposal> proposed = new ArrayList<>();
         Set<Raised> flags = new HashSet<>();
+        Set<String> withholdAll = new HashSet<>(2);
+        redFlags(p.redFlags(), proposed, flags, withholdAll);
 
         Set<Region> guarded = EnumSet.noneOf(Region.class);
         StretchingHistory h = p.stretching();
@@ -76,22 +88,25 @@ public final class HandCodedSubset {
         }
         if (p.signs().contains(Sign.SPINAL_COMPRESSION)) {
             flags.add(new Raised(FlagCode.COMPRESSION, "RC-01"));
-            Set<Region> compressed = EnumSet.noneOf(Region.class);
-            guardedRegions(p.painRegion(), compressed);
-            compressed.forEach(r -> proposed.add(new Proposal(Action.DECOMPRESS, r, "RC-01")));
-            guarded.addAll(compressed);
+            guardedRegions(p.painRegion(), guarded);
         }
         guarded.forEach(r -> proposed.add(new Proposal(Action.DO_NOT_STRETCH, r, "SAF-05")));
 
         for (Injury i : p.injuries()) {
             if (i.isMuscleDamage() && i.isWithinDays(t.recentInjuryDays())) {
                 proposed.add(new Proposal(Action.DO_NOT_STRETCH, i.muscle(), "SAF-02"));
+                proposed.add(new Proposal(Action.REFER, i.muscle(), "SAF-08"));
+            }
+        }
+        for (Surgery s : p.surgeries()) {
+            if (s.isWithinDays(t.recentSurgeryDays())) {
+                proposed.add(new Proposal(Action.REFER, s.region() == null ? Target.GENERAL : s.region(), "SAF-04"));
+                flags.add(new Raised(FlagCode.RECENT_SURGERY, "SAF-04"));
             }
         }
 
         boolean lowBackPain = p.painRegion() == Region.LOWER_BACK;
         if (lowBackPain) {
-            proposed.add(new Proposal(Action.STABILIZE, Region.LOWER_BACK, "MUS-06"));
             proposed.add(new Proposal(Action.DO_NOT_STRETCH, Region.LOWER_BACK, "MUS-06"));
         }
         boolean chronicLowBackPain = lowBackPain && p.isPainLastingAtLeast(t.chronicPainWeeks());
@@ -100,7 +115,6 @@ public final class HandCodedSubset {
             Muscle m = f.muscle();
             if (f.isWeak()) {
                 if (PHASIC.contains(m)) {
-                    proposed.add(new Proposal(Action.STRENGTHEN, m, "MUS-01"));
                     proposed.add(new Proposal(Action.DO_NOT_STRETCH, m, "MUS-01"));
                 } else if (!f.isShortened()) {
                     proposed.add(new Proposal(Action.DO_NOT_STRETCH, m, "MUS-03"));
@@ -111,11 +125,8 @@ public final class HandCodedSubset {
                 proposed.add(new Proposal(Action.STRETCH, m, "MUS-05"));
                 if (m == Muscle.UPPER_TRAPEZIUS) {
                     proposed.add(new Proposal(Action.STRETCH, m, "MUS-12"));
-                    proposed.add(new Proposal(Action.STRENGTHEN, Muscle.DEEP_CERVICAL_FLEXORS, "MUS-12"));
                 } else if (m == Muscle.PECTORALS) {
                     proposed.add(new Proposal(Action.STRETCH, m, "MUS-13"));
-                    proposed.add(new Proposal(Action.STRENGTHEN, Muscle.RHOMBOIDS, "MUS-13"));
-                    proposed.add(new Proposal(Action.STRENGTHEN, Muscle.LOWER_TRAPEZIUS, "MUS-13"));
                 } else if (chronicLowBackPain && (m == Muscle.HAMSTRINGS || m == Muscle.HIP_FLEXORS)) {
                     proposed.add(new Proposal(Action.STRETCH, m, "TEC-07"));
                 }
@@ -125,17 +136,39 @@ public final class HandCodedSubset {
             for (MuscleFinding f : p.muscles()) {
                 if ((f.muscle() == Muscle.LOWER_BACK_EXTENSORS || f.muscle() == Muscle.QUADRATUS_LUMBORUM)
                         && (f.isTight() || f.isShortened())) {
-                    proposed.add(new Proposal(Action.STRENGTHEN, Muscle.GLUTES, "RC-02"));
                     proposed.add(new Proposal(Action.DO_NOT_STRETCH, f.muscle(), "RC-02"));
                     flags.add(new Raised(FlagCode.COMPENSATION, "RC-02"));
                 }
             }
         }
-        return resolve(proposed, flags);
+        return resolve(proposed, flags, withholdAll);
     }
 
-    /** CON-01: every stretch that a do-not-stretch covers is suppressed. */
-    private static Decisions resolve(List<Proposal> proposed, Set<Raised> flags) {
+    /**
+     * RFL-01..12 as far as they withhold exercise: an emergency (any sign of cauda equina, or major
+     * trauma) refers under RFL-11, an urgent finding (a history of cancer, two flags of malignancy
+     * or of infection, minor trauma with osteoporosis) under RFL-12.
+     */
+    private static void redFlags(List<RedFlag> redFlags, List<Proposal> proposed, Set<Raised> flags, Set<String> withholdAll) {
+        if (redFlags.isEmpty()) {
+            return;
+        }
+        Set<RedFlag> present = EnumSet.copyOf(redFlags);
+        boolean emergency = present.stream().anyMatch(CAUDA_EQUINA::contains) || present.contains(RedFlag.MAJOR_TRAUMA);
+        boolean urgent = present.contains(RedFlag.HISTORY_OF_CANCER)
+                || present.stream().filter(MALIGNANCY::contains).count() >= 2
+                || present.stream().filter(INFECTION::contains).count() >= 2
+                || present.contains(RedFlag.MINOR_TRAUMA_WITH_OSTEOPOROSIS) && !present.contains(RedFlag.MAJOR_TRAUMA);
+        for (String rule : emergency && urgent ? List.of("RFL-11", "RFL-12")
+                : emergency ? List.of("RFL-11") : urgent ? List.of("RFL-12") : List.<String>of()) {
+            proposed.add(new Proposal(Action.REFER, Target.GENERAL, rule));
+            flags.add(new Raised(FlagCode.RED_FLAG, rule));
+            withholdAll.add(rule);
+        }
+    }
+
+    /** CON-01, CON-02 and RFL-15: what overrules each stretch. */
+    private static Decisions resolve(List<Proposal> proposed, Set<Raised> flags, Set<String> withholdAll) {
         Set<Proposal> standing = new HashSet<>();
         Map<Target, Suppression> suppressed = new HashMap<>();
         for (Proposal stretch : proposed) {
@@ -143,26 +176,26 @@ public final class HandCodedSubset {
                 standing.add(stretch);
                 continue;
             }
-            String by = null;
-            for (Proposal no : proposed) {
-                if (no.action() == Action.DO_NOT_STRETCH && covers(no.target(), stretch.target())
-                        && (by == null || no.rule().compareTo(by) < 0)) {
-                    by = no.rule();
+            Set<String> by = new HashSet<>(withholdAll);
+            for (Proposal other : proposed) {
+                if ((other.action() == Action.DO_NOT_STRETCH || other.action() == Action.REFER)
+                        && covers(other.target(), stretch.target())) {
+                    by.add(other.rule());
                 }
             }
-            if (by == null) {
+            if (by.isEmpty()) {
                 standing.add(stretch);
             } else {
-                String byRule = by;
-                suppressed.merge(stretch.target(), new Suppression(stretch.target(), stretch.rule(), byRule),
+                suppressed.merge(stretch.target(), new Suppression(stretch.target(), stretch.rule(), by),
                         (a, b) -> a.rule().compareTo(b.rule()) <= 0 ? a : b);
             }
         }
         return new Decisions(standing, flags, new HashSet<>(suppressed.values()));
     }
 
+    /** A target covers itself and, for a region, its muscles; GENERAL covers nothing here. */
     private static boolean covers(Target target, Target other) {
-        return target == other || other instanceof Muscle m && m.region() == target;
+        return target != Target.GENERAL && (target == other || other instanceof Muscle m && m.region() == target);
     }
 
     /** The lower back, and the painful region too when it is another part of the spine. */

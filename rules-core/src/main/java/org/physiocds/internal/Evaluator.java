@@ -6,7 +6,9 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.physiocds.CdsException;
 import org.physiocds.Evaluation;
+import org.physiocds.StartBackResult;
 import org.physiocds.Thresholds;
+import org.physiocds.internal.kb.StartBackScore;
 import org.physiocds.model.Injury;
 import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
@@ -24,12 +26,15 @@ public final class Evaluator {
     private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
 
     /**
-     * The knowledge base works in three stages, each run to completion before the next, so that
-     * no outcome depends on firing order: the default stage derives findings and proposes advice;
-     * {@code resolve} lets contraindications overrule conflicting advice; {@code complete} adds
-     * what depends on the advice left standing (dosage, warm-up, pairings).
+     * The knowledge base works in stages, each run to completion before the next, so that no
+     * outcome depends on firing order: the default stage derives findings and proposes advice;
+     * {@code resolve} sees every finding and proposal at once, so contraindications overrule
+     * conflicting advice there (and red-flag referrals, which weigh all findings together, are made
+     * there); {@code complete} adds what depends on the advice left standing (dosage, warm-up,
+     * pairings); {@code resolve} then runs again, so a contraindication also overrules what
+     * {@code complete} proposed.
      */
-    static final List<String> LATER_STAGES = List.of("resolve", "complete");
+    static final List<String> LATER_STAGES = List.of("resolve", "complete", "resolve");
 
     /** A runaway rule loop is a fault in the knowledge base; stop it rather than hang. */
     static final int MAX_FIRINGS = 10_000;
@@ -63,12 +68,16 @@ public final class Evaluator {
     /** Evaluates a patient that has already been validated. */
     public Evaluation evaluate(Patient patient) {
         Firings firings = new Firings(kb);
+        StartBackResult startBack = patient.startBack() == null ? null : StartBackScorer.score(patient.startBack());
         KieSession session = sessions.newKieSession();
         try {
             session.addEventListener(firings.agendaListener);
             session.addEventListener(firings.insertionListener);
             session.setGlobal("thresholds", thresholds);
             insertFacts(session, patient);
+            if (startBack != null) {
+                session.insert(StartBackScore.of(startBack));
+            }
             int fired = session.fireAllRules(MAX_FIRINGS);
             for (String stage : LATER_STAGES) {
                 session.getAgenda().getAgendaGroup(stage).setFocus();
@@ -86,7 +95,7 @@ public final class Evaluator {
         } finally {
             session.dispose(); // back to the pool, reset
         }
-        return ResultAssembler.assemble(patient.patientId(), kb.info(), firings);
+        return ResultAssembler.assemble(patient.patientId(), kb.info(), firings, startBack);
     }
 
     private static void insertFacts(KieSession session, Patient patient) {

@@ -3,15 +3,20 @@ package org.physiocds.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.physiocds.internal.kb.Advice;
 import org.physiocds.internal.kb.Alert;
 import org.physiocds.internal.kb.Guarding;
 import org.physiocds.internal.kb.MuscleClass;
 import org.physiocds.internal.kb.RecentInjury;
+import org.physiocds.internal.kb.RedFlagFinding;
+import org.physiocds.internal.kb.RedFlagScreen;
+import org.physiocds.internal.kb.StartBackScore;
 import org.physiocds.model.Injury;
 import org.physiocds.model.Lifestyle;
 import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
+import org.physiocds.model.RedFlag;
 import org.physiocds.model.Side;
 import org.physiocds.model.Sign;
 import org.physiocds.model.StretchingHistory;
@@ -47,6 +52,14 @@ final class FactDescriber {
             return patient(p);
         } else if (fact instanceof Guarding g) {
             return g.region() + " muscles suspected to be guarding: " + g.reason();
+        } else if (fact instanceof RedFlag f) {
+            return "red flag: " + f;
+        } else if (fact instanceof RedFlagFinding f) {
+            return "red flags " + f.flags() + ": " + f.category().label() + ", " + f.urgency();
+        } else if (fact instanceof RedFlagScreen s) {
+            return s.findings().stream().map(FactDescriber::describe).collect(Collectors.joining("; "));
+        } else if (fact instanceof StartBackScore s) {
+            return s.summary();
         } else if (fact instanceof Advice a) {
             return "advice: " + a.action() + " " + a.target().code();
         } else if (fact instanceof Alert a) {

@@ -1,21 +1,35 @@
 package org.physiocds.internal;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.physiocds.InvalidPatientException;
 import org.physiocds.Problem;
 import org.physiocds.model.Injury;
+import org.physiocds.model.Muscle;
 import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
 import org.physiocds.model.Side;
+import org.physiocds.model.StartBackAnswers;
 import org.physiocds.model.StretchingHistory;
 import org.physiocds.model.Surgery;
 
 /**
  * Checks a patient before anything is evaluated and reports every problem at once, each with its
  * path in the interchange document. Problems never quote the patient id.
+ *
+ * <p>What is checked: nulls inside lists and missing codes that a finding cannot do without (a
+ * finding's muscle, an injury's type); ranges (age 0-120, pain intensity 0-10, pain duration a
+ * finite number of weeks >= 0, days >= 0, stretching sessions 0-50 a week, minutes >= 0); and
+ * contradictions (the same muscle and side reported twice with different findings; BOTH sides
+ * mixed with LEFT or RIGHT for one muscle). Everything else is optional and absent means "not
+ * known": in particular a STRAIN or TEAR without a muscle is valid, an injury not to a muscle (it
+ * raises the recent-injury referral but no muscle-specific advice). An unknown muscle code cannot
+ * reach this class (Java enums hold only known codes): the JSON codec reports it with its path.
  */
 public final class PatientValidator {
 
@@ -48,13 +62,25 @@ public final class PatientValidator {
         noNulls(problems, "signs", patient.signs());
         noNulls(problems, "lifestyle", patient.lifestyle());
         noNulls(problems, "redFlags", patient.redFlags());
+        if (patient.startBack() != null) {
+            startBack(problems, patient.startBack());
+        }
         if (!problems.isEmpty()) {
             throw new InvalidPatientException(problems);
         }
     }
 
+    /**
+     * Nulls per finding, then the two contradictions, each reported once however many findings
+     * take part and whatever their order (so that reordering a list never changes the problems,
+     * only their indices): a muscle and side reported with different findings, and a muscle
+     * reported both for BOTH sides and for LEFT or RIGHT. The problem sits at the first finding
+     * that contradicts an earlier one.
+     */
     private static void muscles(List<Problem> problems, List<MuscleFinding> muscles) {
-        Map<String, MuscleFinding> seen = new HashMap<>();
+        Map<String, MuscleFinding> firstBySide = new HashMap<>();
+        Map<Muscle, Side> firstSideKind = new EnumMap<>(Muscle.class);
+        Set<String> reported = new HashSet<>();
         for (int i = 0; i < muscles.size(); i++) {
             String path = "muscles[" + i + "]";
             MuscleFinding m = muscles.get(i);
@@ -66,14 +92,15 @@ public final class PatientValidator {
                 problems.add(new Problem(path + ".muscle", "a muscle code, was missing"));
                 continue;
             }
-            MuscleFinding earlier = seen.putIfAbsent(m.muscle() + "/" + m.side(), m);
-            if (earlier != null && !earlier.equals(m)) {
-                problems.add(new Problem(path, "one finding per muscle and side, but " + m.muscle()
-                        + " " + m.side() + " was reported again with different findings"));
+            String key = m.muscle() + " " + m.side();
+            MuscleFinding earlier = firstBySide.putIfAbsent(key, m);
+            if (earlier != null && !earlier.equals(m) && reported.add(key)) {
+                problems.add(new Problem(path, "one finding per muscle and side, but " + key
+                        + " was reported again with different findings"));
             }
-            if (m.side() != Side.BOTH && seen.containsKey(m.muscle() + "/" + Side.BOTH)
-                    || m.side() == Side.BOTH && (seen.containsKey(m.muscle() + "/" + Side.LEFT)
-                            || seen.containsKey(m.muscle() + "/" + Side.RIGHT))) {
+            Side kind = firstSideKind.putIfAbsent(m.muscle(), m.side());
+            if (kind != null && (kind == Side.BOTH) != (m.side() == Side.BOTH)
+                    && reported.add(m.muscle() + " sides")) {
                 problems.add(new Problem(path + ".side", "either BOTH or LEFT/RIGHT findings for "
                         + m.muscle() + ", not both kinds"));
             }
@@ -110,6 +137,20 @@ public final class PatientValidator {
     private static void stretching(List<Problem> problems, StretchingHistory h) {
         range(problems, "stretching.sessionsPerWeek", h.sessionsPerWeek(), 0, MAX_SESSIONS);
         atLeastZero(problems, "stretching.painReturnsWithinMinutes", h.painReturnsWithinMinutes());
+    }
+
+    /** When the STarT Back answers are given at all, all nine items are required: a partial tool cannot be scored. */
+    private static void startBack(List<Problem> problems, StartBackAnswers a) {
+        Boolean[] agree = {a.item1(), a.item2(), a.item3(), a.item4(), a.item5(), a.item6(), a.item7(), a.item8()};
+        for (int i = 0; i < agree.length; i++) {
+            if (agree[i] == null) {
+                problems.add(new Problem("startBack.item" + (i + 1), "true (agree) or false (disagree), was missing"));
+            }
+        }
+        if (a.item9() == null) {
+            problems.add(new Problem("startBack.item9",
+                    "one of NOT_AT_ALL, SLIGHTLY, MODERATELY, VERY_MUCH, EXTREMELY, was missing"));
+        }
     }
 
     private static void noNulls(List<Problem> problems, String field, List<?> codes) {

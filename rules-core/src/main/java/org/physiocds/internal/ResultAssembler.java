@@ -16,12 +16,15 @@ import org.physiocds.Explanation;
 import org.physiocds.Flag;
 import org.physiocds.FlagCode;
 import org.physiocds.KnowledgeBaseInfo;
+import org.physiocds.Phase;
 import org.physiocds.Recommendation;
+import org.physiocds.StartBackResult;
 import org.physiocds.SuppressedRecommendation;
 import org.physiocds.internal.kb.Advice;
 import org.physiocds.internal.kb.Alert;
 import org.physiocds.internal.kb.Dose;
 import org.physiocds.internal.kb.Overrule;
+import org.physiocds.internal.kb.RedFlagReferral;
 import org.physiocds.model.Muscle;
 import org.physiocds.model.Region;
 import org.physiocds.model.Target;
@@ -38,13 +41,21 @@ final class ResultAssembler {
             .comparingInt((Target t) -> t instanceof Muscle ? 0 : t instanceof Region ? 1 : 2)
             .thenComparingInt(t -> ((Enum<?>) t).ordinal());
 
-    private static final Comparator<Explanation> BY_RULE = Comparator.comparing(Explanation::rule);
+    /**
+     * A total order of explanations: by rule id, then, for a rule that fired more than once (for
+     * the left and the right side, say), by facts and rationale. Which explanation leads, and which
+     * one a suppression reports, must not depend on firing order or identity hash codes.
+     */
+    private static final Comparator<Explanation> BY_RULE = Comparator.comparing(Explanation::rule)
+            .thenComparing(x -> String.join("\n", x.facts()))
+            .thenComparing(Explanation::rationale);
 
     private ResultAssembler() {
     }
 
-    static Evaluation assemble(String patientId, KnowledgeBaseInfo kb, Firings firings) {
+    static Evaluation assemble(String patientId, KnowledgeBaseInfo kb, Firings firings, StartBackResult startBack) {
         List<Advice> advice = new ArrayList<>();
+        boolean programmeWithheld = false;
         List<Alert> alerts = new ArrayList<>();
         List<Dose> doses = new ArrayList<>();
         Map<Advice, List<Advice>> overruledBy = new IdentityHashMap<>();
@@ -57,27 +68,50 @@ final class ResultAssembler {
                 doses.add(d);
             } else if (conclusion instanceof Overrule o) {
                 overruledBy.computeIfAbsent(o.overruled(), k -> new ArrayList<>()).add(o.by());
+            } else if (conclusion instanceof RedFlagReferral r && r.urgency().isWithholdingExercise()) {
+                programmeWithheld = true;
             }
         }
         List<Advice> standing = advice.stream().filter(a -> !overruledBy.containsKey(a)).toList();
         requireNoConflict(standing);
+        if (programmeWithheld) {
+            requireOnlySafetyAdvice(standing);
+        }
         return new Evaluation(patientId, kb,
                 recommendations(standing, doses, firings),
                 flags(alerts, firings),
-                suppressed(advice, overruledBy, firings),
-                null);
+                suppressed(overruledBy, firings),
+                startBack);
+    }
+
+    /**
+     * The last line of defence for red flags: under an emergency or urgent referral only advice of
+     * the SAFETY phase may stand. If an exercise still stands, a rule in red-flags.drl is missing
+     * or broken (or a later stage proposed exercise it could not see). Fail rather than hand out
+     * exercise to a patient who needs a referral first.
+     */
+    private static void requireOnlySafetyAdvice(List<Advice> standing) {
+        for (Advice a : standing) {
+            if (a.action().phase() != Phase.SAFETY) {
+                throw new CdsException("the knowledge base left " + a.action() + " " + a.target().code()
+                        + " standing beside a red-flag referral that withholds the exercise programme");
+            }
+        }
     }
 
     /**
      * The last line of defence: if a STRETCH still stands beside a DO_NOT_STRETCH that covers it,
-     * a conflict rule is missing or broken. Fail rather than hand out unsafe advice.
+     * or any exercise beside a referral about its muscle or region, a conflict rule is missing or
+     * broken. Fail rather than hand out unsafe advice.
      */
     private static void requireNoConflict(List<Advice> standing) {
-        for (Advice stretch : standing) {
-            if (stretch.action() == Action.STRETCH
-                    && standing.stream().anyMatch(a -> a.forbidsStretching(stretch.target()))) {
-                throw new CdsException("the knowledge base left a STRETCH of " + stretch.target().code()
-                        + " standing beside a DO_NOT_STRETCH of it");
+        for (Advice a : standing) {
+            for (Advice other : standing) {
+                if (a.action() == Action.STRETCH && other.forbidsStretching(a.target())
+                        || a.action().phase() != Phase.SAFETY && other.withholdsExerciseOf(a.target())) {
+                    throw new CdsException("the knowledge base left " + a.action() + " " + a.target().code()
+                            + " standing beside " + other.action() + " " + other.target().code());
+                }
             }
         }
     }
@@ -95,10 +129,10 @@ final class ResultAssembler {
         groups.forEach((key, group) -> {
             List<Explanation> why = sorted(group.stream().map(firings::explanationOf).toList());
             List<Dose> dosing = new ArrayList<>(dosesByKey.getOrDefault(key, List.of()));
-            dosing.sort(Comparator.comparing(d -> firings.explanationOf(d).rule()));
+            dosing.sort(Comparator.comparing((Dose d) -> firings.explanationOf(d), BY_RULE).thenComparing(Dose::text));
             List<Explanation> others = new ArrayList<>(why.subList(1, why.size()));
             dosing.forEach(d -> others.add(firings.explanationOf(d)));
-            List<Explanation> support = onePerRule(others, why.get(0).rule());
+            List<Explanation> support = onePerRule(others, why.get(0));
             result.add(new Recommendation(key.action(), key.target(),
                     key.action().phase(),
                     dosing.isEmpty() ? null : dosing.get(0).text(),
@@ -119,27 +153,26 @@ final class ResultAssembler {
         byCode.forEach((code, why) -> {
             List<Explanation> ordered = sorted(why);
             result.add(new Flag(code, ordered.get(0),
-                    onePerRule(ordered.subList(1, ordered.size()), ordered.get(0).rule())));
+                    onePerRule(ordered.subList(1, ordered.size()), ordered.get(0))));
         });
         return result;
     }
 
-    /**
-     * Overruled advice in the order it was proposed (not in {@code overruledBy}'s identity order),
-     * so that when one rule proposed the same stretch twice the same explanation is shown every time.
-     */
-    private static List<SuppressedRecommendation> suppressed(List<Advice> advice, Map<Advice, List<Advice>> overruledBy,
-            Firings firings) {
-        Map<Key, SuppressedRecommendation> byKey = new LinkedHashMap<>();
-        advice.stream()
-                .filter(overruledBy::containsKey)
-                .map(a -> new SuppressedRecommendation(a.action(), a.target(), a.action().phase(),
-                        firings.explanationOf(a),
-                        sorted(overruledBy.get(a).stream().map(firings::explanationOf).toList()).get(0)))
-                .sorted(Comparator.comparing((SuppressedRecommendation s) -> s.explanation().rule())
-                        .thenComparing(s -> s.suppressedBy().rule()))
-                .forEach(s -> byKey.putIfAbsent(new Key(s.action(), s.target()), s));
-        List<SuppressedRecommendation> result = new ArrayList<>(byKey.values());
+    private static List<SuppressedRecommendation> suppressed(Map<Advice, List<Advice>> overruledBy, Firings firings) {
+        Map<Key, List<Explanation>> proposedBy = new LinkedHashMap<>();
+        Map<Key, List<Explanation>> overruledByKey = new LinkedHashMap<>();
+        overruledBy.forEach((advice, by) -> {
+            Key key = new Key(advice.action(), advice.target());
+            proposedBy.computeIfAbsent(key, k -> new ArrayList<>()).add(firings.explanationOf(advice));
+            by.forEach(b -> overruledByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(firings.explanationOf(b)));
+        });
+        List<SuppressedRecommendation> result = new ArrayList<>();
+        proposedBy.forEach((key, proposers) -> {
+            Explanation proposal = sorted(proposers).get(0);
+            List<Explanation> by = sorted(overruledByKey.get(key));
+            result.add(new SuppressedRecommendation(key.action(), key.target(), key.action().phase(),
+                    proposal, by.get(0), onePerRule(by, by.get(0))));
+        });
         result.sort(Comparator.comparing(SuppressedRecommendation::phase)
                 .thenComparing(SuppressedRecommendation::action)
                 .thenComparing(SuppressedRecommendation::target, TARGET_ORDER));
@@ -147,23 +180,24 @@ final class ResultAssembler {
     }
 
     /**
-     * Supporting explanations, one per rule and none from the leading rule: a rule that fires for
-     * several facts (say, each of three stretches) adds one reason, not three.
+     * Supporting explanations, one per rule and reason, none repeating the leading one: a rule that
+     * fires for several facts with the same reason (say, a warm-up for each of three stretches) adds
+     * one reason, not three, while one that gives different reasons (stress, anxiety) keeps each.
      */
-    private static List<Explanation> onePerRule(List<Explanation> support, String leadingRule) {
-        Map<String, Explanation> byRule = new LinkedHashMap<>();
+    private static List<Explanation> onePerRule(List<Explanation> support, Explanation leading) {
+        Map<String, Explanation> byReason = new LinkedHashMap<>();
+        byReason.put(leading.rule() + "\n" + leading.rationale(), leading);
         for (Explanation x : sorted(support)) {
-            if (!x.rule().equals(leadingRule)) {
-                byRule.putIfAbsent(x.rule(), x);
-            }
+            byReason.putIfAbsent(x.rule() + "\n" + x.rationale(), x);
         }
-        return List.copyOf(byRule.values());
+        byReason.remove(leading.rule() + "\n" + leading.rationale());
+        return List.copyOf(byReason.values());
     }
 
     /**
-     * In rule id order; explanations of one rule keep their order. Equal explanations are kept:
-     * every caller takes the first explanation of a rule, so removing the later equal ones (by
-     * hashing whole explanations, rationale and all) would change nothing but the cost.
+     * In {@link #BY_RULE} order. Equal explanations are kept: every caller takes the first
+     * explanation of a rule (or of a rule and reason), so removing the later equal ones, by hashing
+     * whole explanations, rationale and all, would change nothing but the cost.
      */
     private static List<Explanation> sorted(List<Explanation> explanations) {
         List<Explanation> copy = new ArrayList<>(explanations);

@@ -1,6 +1,7 @@
 package org.physiocds.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -51,6 +52,19 @@ public record Patient(
     /** A builder, for Java callers who know only some of the facts. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The record's usual text, but with the patient id withheld: a patient printed anywhere (an
+     * assertion message, a debugger, Drools' TRACE log of the facts it inserts) never says who it is.
+     */
+    @Override
+    public String toString() {
+        return "Patient[patientId=" + (patientId == null ? "null" : "<withheld>") + ", age=" + age
+                + ", painRegion=" + painRegion + ", painDurationWeeks=" + painDurationWeeks
+                + ", painIntensity=" + painIntensity + ", muscles=" + muscles + ", injuries=" + injuries
+                + ", surgeries=" + surgeries + ", stretching=" + stretching + ", signs=" + signs
+                + ", lifestyle=" + lifestyle + ", redFlags=" + redFlags + ", startBack=" + startBack + "]";
     }
 
     /** Whether the pain is known to be in {@code region}. */
@@ -136,17 +150,17 @@ public record Patient(
         }
 
         public Builder signs(Sign... signs) {
-            this.signs.addAll(List.of(signs));
+            this.signs.addAll(Arrays.asList(signs)); // keeps nulls for validation to report
             return this;
         }
 
         public Builder lifestyle(Lifestyle... factors) {
-            this.lifestyle.addAll(List.of(factors));
+            this.lifestyle.addAll(Arrays.asList(factors)); // keeps nulls for validation to report
             return this;
         }
 
         public Builder redFlags(RedFlag... flags) {
-            this.redFlags.addAll(List.of(flags));
+            this.redFlags.addAll(Arrays.asList(flags)); // keeps nulls for validation to report
             return this;
         }
 

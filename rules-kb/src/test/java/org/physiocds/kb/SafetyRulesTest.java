@@ -111,8 +111,34 @@ class SafetyRulesTest {
                 .surgery(Region.LOWER_BACK, daysAgo).build());
 
         assertEquals(recent, flagCodes(e).contains(FlagCode.RECENT_SURGERY));
-        assertEquals(recent, recommendation(e, Action.REFER, Target.GENERAL)
+        assertEquals(recent, recommendation(e, Action.REFER, Region.LOWER_BACK)
                 .map(r -> ruleIds(r).contains("SAF-04")).orElse(false));
+    }
+
+    @Test
+    void evaluate_twentyDaysAfterLumbarSurgery_withholdsExerciseOfTheOperatedRegionUntilCleared() {
+        Evaluation e = evaluate(Patient.builder().age(55).pain(Region.LOWER_BACK, 10.0, 4)
+                .surgery(Region.LOWER_BACK, 20)
+                .muscle(Muscle.HIP_FLEXORS, null, Length.SHORT, true)
+                .signs(Sign.SPINAL_COMPRESSION).build());
+
+        assertEquals("SAF-04", suppressed(e, Action.DECOMPRESS, Region.LOWER_BACK).orElseThrow().suppressedBy().rule());
+        assertEquals("SAF-04", suppressed(e, Action.STABILIZE, Region.LOWER_BACK).orElseThrow().suppressedBy().rule());
+        assertTrue(e.recommendations().stream().noneMatch(r -> r.action().phase() != org.physiocds.Phase.SAFETY
+                && Region.LOWER_BACK.covers(r.target())));
+        assertTrue(recommends(e, Action.STRETCH, Muscle.HIP_FLEXORS));
+    }
+
+    @Test
+    void evaluate_hamstringTornThreeDaysAgo_withholdsStrengtheningAsWellAsStretching() {
+        Evaluation e = evaluate(Patient.builder().age(27)
+                .muscle(Muscle.HAMSTRINGS, org.physiocds.model.Strength.WEAK, Length.SHORT, true)
+                .injury(InjuryType.TEAR, Muscle.HAMSTRINGS, 3).build());
+
+        assertEquals("SAF-08", suppressed(e, Action.STRENGTHEN, Muscle.HAMSTRINGS).orElseThrow().suppressedBy().rule());
+        assertTrue(suppressed(e, Action.STRETCH, Muscle.HAMSTRINGS).isPresent());
+        assertEquals(Set.of("SAF-08"), ruleIds(recommendation(e, Action.REFER, Muscle.HAMSTRINGS).orElseThrow()));
+        assertFalse(recommends(e, Action.STRENGTHEN, Muscle.HAMSTRINGS));
     }
 
     @Test

@@ -10,4 +10,9 @@ public record Advice(Action action, Target target, String rationale) implements 
     public boolean forbidsStretching(Target other) {
         return action == Action.DO_NOT_STRETCH && target.covers(other);
     }
+
+    /** Whether this is a referral about a muscle or region that withholds exercising {@code other} until cleared. */
+    public boolean withholdsExerciseOf(Target other) {
+        return action == Action.REFER && target != Target.GENERAL && target.covers(other);
+    }
 }

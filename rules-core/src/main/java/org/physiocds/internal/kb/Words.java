@@ -7,9 +7,11 @@ import java.util.Locale;
 import java.util.Set;
 import org.physiocds.model.Injury;
 import org.physiocds.model.InjuryType;
+import org.physiocds.model.Length;
 import org.physiocds.model.Muscle;
 import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Side;
+import org.physiocds.model.Strength;
 import org.physiocds.model.Surgery;
 import org.physiocds.model.Target;
 
@@ -45,6 +47,14 @@ public final class Words {
     private static final Set<Muscle> SINGULAR = EnumSet.of(Muscle.TRANSVERSE_ABDOMINIS, Muscle.MULTIFIDUS,
             Muscle.PIRIFORMIS, Muscle.QUADRATUS_LUMBORUM, Muscle.UPPER_TRAPEZIUS, Muscle.LOWER_TRAPEZIUS);
 
+    /** "A strain of the hamstrings 5 days ago", "An injury (not to a muscle) 10 days ago". */
+    public static String injury(Injury injury) {
+        String what = injury.type() == InjuryType.STRAIN ? "A strain"
+                : injury.type() == InjuryType.TEAR ? "A tear" : "An injury";
+        String where = injury.muscle() == null ? " (not to a muscle)" : " of the " + injury.muscle().label();
+        return what + where + " " + ago(injury.daysAgo());
+    }
+
     /** "strained 5 days ago", "torn on a date not given", "injured 3 days ago". */
     public static String injured(Injury injury) {
         String how = injury.type() == InjuryType.STRAIN ? "strained"
@@ -64,16 +74,25 @@ public final class Words {
                 : days == 1 ? "1 day ago" : days + " days ago";
     }
 
-    /** What was assessed: "weak and long", "short", "feels tight, length not assessed". */
+    /**
+     * What was assessed, findings that matter first: "weak and long", "short and of normal
+     * strength", "not assessed"; the side when it is one side: "short, left side".
+     */
     public static String assessed(MuscleFinding f) {
-        List<String> parts = new ArrayList<>();
-        if (f.strength() != null) {
-            parts.add(f.strength().name().toLowerCase(Locale.ROOT));
+        List<String> abnormal = new ArrayList<>();
+        List<String> normal = new ArrayList<>();
+        if (f.strength() == Strength.WEAK) {
+            abnormal.add("weak");
+        } else if (f.strength() == Strength.NORMAL) {
+            normal.add("of normal strength");
         }
-        if (f.length() != null) {
-            parts.add(f.length().name().toLowerCase(Locale.ROOT));
+        if (f.length() == Length.NORMAL) {
+            normal.add("of normal length");
+        } else if (f.length() != null) {
+            abnormal.add(f.length().name().toLowerCase(Locale.ROOT));
         }
-        String side = f.side() == Side.BOTH ? "" : " (" + f.side().name().toLowerCase(Locale.ROOT) + " side)";
-        return (parts.isEmpty() ? "not assessed" : "assessed " + String.join(" and ", parts)) + side;
+        abnormal.addAll(normal);
+        String side = f.side() == Side.BOTH ? "" : ", " + f.side().name().toLowerCase(Locale.ROOT) + " side";
+        return (abnormal.isEmpty() ? "not assessed" : "assessed " + String.join(" and ", abnormal)) + side;
     }
 }

@@ -1,0 +1,108 @@
+package org.physiocds.examples.cli;
+
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+import org.physiocds.CdsEngine;
+import org.physiocds.json.JsonCodec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The command-line runner: {@code java -jar cds-examples.jar evaluate FILE} or {@code scenarios}.
+ *
+ * <p>Exit status: 0 success; 2 invalid input (the problems on stderr: a patient or scenario
+ * file that does not follow the interchange format, a file that cannot be read, a wrong
+ * option); 1 a failure inside the library (one line on stderr); {@code scenarios} also exits 1
+ * when a scenario does not produce the outcome it must. No stack trace reaches the user.
+ *
+ * <p>A new subcommand is a class annotated with {@code @Command}, listed in {@code subcommands}
+ * below, that takes the engine and codec from {@link #engine()} and {@link #json()} through
+ * {@code @ParentCommand}.
+ */
+@Command(name = "cds",
+        description = "PhysioCDS: clinical decision support for stretching and low back pain.%n"
+                + "Reads patients in the interchange format v1 (JSON) and explains the advice.",
+        mixinStandardHelpOptions = true,
+        versionProvider = Cds.Version.class,
+        subcommands = {EvaluateCommand.class, ScenariosCommand.class},
+        footer = {"", "Exit status: 0 success, 2 invalid input, 1 failure inside the library"
+                + " (and, for scenarios, a scenario that did not pass)."})
+public final class Cds implements Runnable {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int INVALID_INPUT = 2;
+
+    private final Supplier<CdsEngine> engineFactory;
+    private final InputStream stdin;
+    private final JsonCodec json = new JsonCodec();
+    private CdsEngine engine;
+
+    @Spec
+    private CommandSpec spec;
+
+    Cds(Supplier<CdsEngine> engineFactory, InputStream stdin) {
+        this.engineFactory = engineFactory;
+        this.stdin = stdin;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int status = commandLine(new Cds(() -> CdsEngine.builder().build(), System.in), out, err).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(status);
+    }
+
+    /** The command line, writing to {@code out} and {@code err}, with the exit codes above. */
+    static CommandLine commandLine(Cds cds, PrintWriter out, PrintWriter err) {
+        CommandLine line = new CommandLine(cds);
+        line.setOut(out);
+        line.setErr(err);
+        line.setExecutionExceptionHandler((e, failed, parsed) -> {
+            // Library messages never hold patient data; the class names the kind of failure.
+            failed.getErr().println("cds: internal failure: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")));
+            return FAILED;
+        });
+        return line;
+    }
+
+    /** Without a subcommand there is nothing to do: a usage error. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: evaluate or scenarios");
+    }
+
+    /** The engine, built on first use and shared by every evaluation of this run. */
+    synchronized CdsEngine engine() {
+        if (engine == null) {
+            engine = engineFactory.get();
+        }
+        return engine;
+    }
+
+    JsonCodec json() {
+        return json;
+    }
+
+    InputStream stdin() {
+        return stdin;
+    }
+
+    /** {@code --version}: the knowledge base every answer is stamped with. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Cds.class.getPackage().getImplementationVersion();
+            return new String[] {"cds " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

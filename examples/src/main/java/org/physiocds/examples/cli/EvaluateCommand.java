@@ -1,0 +1,91 @@
+package org.physiocds.examples.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.physiocds.Evaluation;
+import org.physiocds.InvalidPatientException;
+import org.physiocds.Problem;
+import org.physiocds.model.Patient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code cds evaluate [--json] FILE}: one patient in, the advice and why out. */
+@Command(name = "evaluate",
+        description = {"Evaluates one patient and prints the recommendations grouped by phase, the flags"
+                + " and the suppressed advice, each with its rationale, rule and sources.",
+                "The patient is a JSON document in the interchange format v1."},
+        mixinStandardHelpOptions = true,
+        versionProvider = Cds.Version.class,
+        footer = {"", "Exit status: 0 evaluated, 2 invalid patient (every problem on stderr with its"
+                + " JSON path), 1 failure inside the library."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private Cds cds;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--json", description = "Print the evaluation as an interchange v1 JSON document"
+            + " (and invalid input as a JSON error document on stderr) instead of a report.")
+    private boolean json;
+
+    @Parameters(paramLabel = "FILE", description = "The patient document, or - to read standard input.")
+    private String file;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Patient patient;
+        try {
+            patient = read();
+        } catch (InvalidPatientException e) {
+            printProblems(err, e);
+            return Cds.INVALID_INPUT;
+        } catch (IOException | UncheckedIOException | InvalidPathException e) {
+            err.println("cds: cannot read " + file + ": " + CannotRead.why(e));
+            return Cds.INVALID_INPUT;
+        }
+        Evaluation evaluation = cds.engine().evaluate(patient);
+        out.println(json ? cds.json().writeEvaluation(evaluation) : TextReport.render(evaluation));
+        return Cds.OK;
+    }
+
+    private Patient read() throws IOException {
+        if (file.equals("-")) {
+            return cds.json().readPatient(cds.stdin());
+        }
+        try (InputStream in = Files.newInputStream(Path.of(file))) {
+            return cds.json().readPatient(in);
+        }
+    }
+
+    private void printProblems(PrintWriter err, InvalidPatientException e) {
+        if (json) {
+            err.println(cds.json().writeErrors(e.problems()));
+            return;
+        }
+        int n = e.problems().size();
+        err.println("cds: " + (file.equals("-") ? "the patient" : file) + " is not a valid patient ("
+                + n + (n == 1 ? " problem" : " problems") + "):");
+        for (Problem p : e.problems()) {
+            err.println("  " + p.path() + ": expected " + p.expected());
+        }
+        List<String> paths = e.problems().stream().map(Problem::path).toList();
+        if (paths.contains("patient") && paths.contains("expect")) {
+            err.println("cds: this looks like a scenario file; run it with: scenarios FOLDER");
+        }
+    }
+}

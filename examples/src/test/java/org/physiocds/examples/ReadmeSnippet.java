@@ -1,0 +1,61 @@
+package org.physiocds.examples;
+
+import org.physiocds.CdsEngine;
+import org.physiocds.Evaluation;
+import org.physiocds.InvalidPatientException;
+import org.physiocds.Recommendation;
+import org.physiocds.json.JsonCodec;
+import org.physiocds.model.InjuryType;
+import org.physiocds.model.Length;
+import org.physiocds.model.Muscle;
+import org.physiocds.model.Patient;
+import org.physiocds.model.Region;
+import org.physiocds.model.Strength;
+import org.physiocds.model.StretchingHistory;
+
+/**
+ * The README's Java code blocks, in order, each between a {@code README begin} and a
+ * {@code README end} comment, so that they compile and run. {@link ReadmeSnippetTest} fails when
+ * the README and this class differ.
+ */
+final class ReadmeSnippet {
+
+    private ReadmeSnippet() {
+    }
+
+    static void quickStart() {
+        // README begin
+        CdsEngine engine = CdsEngine.builder().build();        // once, at start-up; thread-safe
+
+        Patient patient = Patient.builder()
+                .age(45)
+                .pain(Region.LOWER_BACK, 26.0, 6)              // where, weeks, intensity 0-10
+                .muscle(Muscle.GLUTES, Strength.WEAK, Length.LONG, false)
+                .injury(InjuryType.STRAIN, Muscle.HAMSTRINGS, 5)
+                .stretching(StretchingHistory.builder().painReturnsWithinMinutes(30).build())
+                .build();
+
+        Evaluation result = engine.evaluate(patient);
+        for (Recommendation r : result.recommendations()) {
+            System.out.println(r.phase() + " " + r.action() + " " + r.target().code()
+                    + ": " + r.explanation().rationale());
+        }
+        result.suppressed().forEach(s -> System.out.println("suppressed " + s.action() + " "
+                + s.target().code() + ": " + s.suppressedBy().rationale()));
+        // README end
+    }
+
+    static String json(CdsEngine engine, String requestBody) {
+        // README begin
+        JsonCodec json = new JsonCodec();                      // immutable, thread-safe: share it
+        String response;
+        try {
+            Patient patient = json.readPatient(requestBody);   // strict: lists every problem
+            response = json.writeEvaluation(engine.evaluate(patient));
+        } catch (InvalidPatientException e) {
+            response = json.writeErrors(e.problems());         // {"errors":[{"path":..., "expected":...}]}
+        }
+        // README end
+        return response;
+    }
+}

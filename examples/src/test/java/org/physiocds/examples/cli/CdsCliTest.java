@@ -1,0 +1,295 @@
+package org.physiocds.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.physiocds.CdsEngine;
+import org.physiocds.json.JsonCodec;
+
+/** The command line as a user meets it: arguments in, text and an exit status out. */
+class CdsCliTest {
+
+    private static final CdsEngine ENGINE = CdsEngine.builder().build();
+    private static final Path SCENARIOS = Path.of("scenarios");
+
+    record Run(int status, String out, String err) {
+    }
+
+    @Test
+    void evaluate_validPatient_exitsZeroWithRecommendationsGroupedByPhase() {
+        Run run = run(resource("runner-strain.json"));
+
+        assertEquals(0, run.status(), run.err());
+        String out = run.out();
+        assertAll(
+                () -> assertTrue(out.contains("Patient cli-runner"), out),
+                () -> assertTrue(out.indexOf("Phase 1, SAFETY") < out.indexOf("Phase 3, ACTIVATE"), out),
+                () -> assertTrue(out.indexOf("Phase 3, ACTIVATE") < out.indexOf("Phase 4, MOBILIZE"), out),
+                () -> assertTrue(out.contains("* DO NOT STRETCH hamstrings"), out),
+                () -> assertTrue(out.contains("* STRETCH hip flexors"), out),
+                () -> assertTrue(out.contains("Dosage: hold 30-60 s"), out),
+                () -> assertTrue(out.contains("! RECENT INJURY"), out),
+                () -> assertTrue(out.contains("x STRETCH hamstrings"), out),
+                () -> assertTrue(out.contains("Suppressed by: SAF-02"), out),
+                () -> assertTrue(out.contains("Source: seeds/002_1deaa0d1b380007e.txt"), out),
+                () -> assertEquals("", run.err()));
+    }
+
+    @Test
+    void evaluate_json_printsTheInterchangeDocumentOfTheEvaluation() throws IOException {
+        Path file = resource("runner-strain.json");
+
+        Run run = run("evaluate", "--json", file.toString());
+
+        assertEquals(0, run.status(), run.err());
+        JsonCodec json = new JsonCodec();
+        String expected = json.writeEvaluation(ENGINE.evaluate(json.readPatient(Files.readString(file))));
+        assertEquals(expected + System.lineSeparator(), run.out());
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        assertEquals("cli-runner", doc.get("patientId").textValue());
+        assertFalse(doc.has("startBack"));
+    }
+
+    @Test
+    void evaluate_jsonWithStartBack_writesTheScreeningAfterTheKnowledgeBase() throws IOException {
+        String patient = "{\"painRegion\": \"LOWER_BACK\", \"startBack\": {\"item1\": true, \"item2\": true,"
+                + " \"item3\": false, \"item4\": false, \"item5\": true, \"item6\": true, \"item7\": true,"
+                + " \"item8\": true, \"item9\": \"VERY_MUCH\"}}";
+
+        Run run = runWithStdin(patient, "evaluate", "--json", "-");
+
+        assertEquals(0, run.status(), run.err());
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        List<String> fields = new java.util.ArrayList<>();
+        doc.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("knowledgeBase", "startBack", "flags", "recommendations", "suppressed"), fields);
+        assertEquals("{\"total\":7,\"psychosocial\":5,\"stratum\":\"HIGH\"}", doc.get("startBack").toString());
+    }
+
+    @Test
+    void evaluate_dash_readsThePatientFromStandardInput() throws IOException {
+        String patient = Files.readString(resource("runner-strain.json"));
+
+        Run run = runWithStdin(patient, "evaluate", "-");
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("Patient cli-runner"), run.out());
+    }
+
+    @Test
+    void evaluate_fileWithThreeBadFields_exitsTwoNamingEveryFieldOnStderr() {
+        Run run = run("evaluate", resource("three-bad-fields.json").toString());
+
+        assertEquals(2, run.status());
+        assertEquals("", run.out());
+        List<String> lines = run.err().lines().toList();
+        assertAll(
+                () -> assertTrue(lines.get(0).endsWith("is not a valid patient (3 problems):"), lines.get(0)),
+                () -> assertEquals("  age: expected an integer from 0 to 120, was 140", lines.get(1)),
+                () -> assertEquals("  muscles[1].strength: expected one of WEAK, NORMAL, was \"STRONG\"", lines.get(2)),
+                () -> assertEquals("  stretching.sessionsPerWeek: expected an integer, was a string", lines.get(3)),
+                () -> assertEquals(4, lines.size()),
+                () -> assertFalse(run.err().contains("cli-bad"), "the patient id stays out of error output"));
+    }
+
+    @Test
+    void evaluate_jsonAndBadFile_exitsTwoWithTheErrorDocumentOnStderr() throws IOException {
+        Run run = run("evaluate", "--json", resource("three-bad-fields.json").toString());
+
+        assertEquals(2, run.status());
+        JsonNode errors = new ObjectMapper().readTree(run.err()).get("errors");
+        assertEquals(List.of("age", "muscles[1].strength", "stretching.sessionsPerWeek"),
+                errors.findValuesAsText("path"));
+    }
+
+    @Test
+    void evaluate_malformedJson_exitsTwoWithPositionAndNoStackTrace() {
+        Run run = runWithStdin("{\"age\": 45,, }", "evaluate", "-");
+
+        assertEquals(2, run.status());
+        assertEquals("cds: the patient is not a valid patient (1 problem):\n"
+                + "  $: expected well-formed JSON: check the quotes, commas and brackets (line 1, column 12)\n",
+                run.err().replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
+    void evaluate_scenarioFile_exitsTwoSuggestingTheScenariosCommand() {
+        Run run = run("evaluate", SCENARIOS.resolve("runner-five-days-after-hamstring-strain.json").toString());
+
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("  patient: expected one of the fields patientId,"), run.err());
+        assertTrue(run.err().strip().endsWith("this looks like a scenario file; run it with: scenarios FOLDER"), run.err());
+    }
+
+    @Test
+    void evaluate_missingFile_exitsTwoSayingSo() {
+        Run run = run("evaluate", "no/such/patient.json");
+
+        assertEquals(2, run.status());
+        assertEquals("cds: cannot read no/such/patient.json: no such file", run.err().strip());
+    }
+
+    @Test
+    void evaluate_knowledgeBaseMissing_exitsOneWithOneLineAndNoStackTrace() {
+        ClassLoader empty = new URLClassLoader(new URL[0], null);
+        Supplier<CdsEngine> broken = () -> CdsEngine.builder().classLoader(empty).build();
+
+        Run run = run(broken, "", "evaluate", resource("runner-strain.json").toString());
+
+        assertEquals(1, run.status());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("cds: internal failure: CdsException: the knowledge base is not on the class path"),
+                run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "evaluate --help", "scenarios --help", "evaluate -h"})
+    void help_onEveryCommand_exitsZeroWithUsage(String args) {
+        Run run = run(args.split(" "));
+
+        assertEquals(0, run.status());
+        assertTrue(run.out().startsWith("Usage: cds"), run.out());
+        assertTrue(run.out().contains("Exit status:"), run.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "evaluate", "evaluate --pdf x.json", "frobnicate", "scenarios a b"})
+    void usageError_exitsTwoWithTheMistakeOnStderr(String args) {
+        Run run = run(args.isEmpty() ? new String[0] : args.split(" "));
+
+        assertEquals(2, run.status());
+        assertEquals("", run.out());
+        assertTrue(run.err().contains("Usage: cds") || run.err().contains("Did you mean"), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+    }
+
+    @Test
+    void scenarios_theProjectScenarios_allPassAndShowTheirReports() throws IOException {
+        Run run = run("scenarios", SCENARIOS.toString());
+
+        long files;
+        try (var listing = Files.list(SCENARIOS)) {
+            files = listing.filter(p -> p.toString().endsWith(".json")).count();
+        }
+        assertEquals(0, run.status(), run.out());
+        assertEquals(files, run.out().lines().filter(l -> l.startsWith("PASS ")).count());
+        assertTrue(run.out().contains("Scenario runner-five-days-after-hamstring-strain"), "reports are shown");
+        assertTrue(run.out().strip().endsWith("All " + files + " scenarios passed."), run.out());
+    }
+
+    @Test
+    void scenarios_quiet_printsOnlyTheResultLines() {
+        Run run = run("scenarios", "--quiet", SCENARIOS.toString());
+
+        assertEquals(0, run.status());
+        assertTrue(run.out().lines().allMatch(l -> l.startsWith("PASS ") || l.isEmpty() || l.startsWith("All ")),
+                run.out());
+    }
+
+    @Test
+    void scenarios_scenarioTheEngineDoesNotSatisfy_exitsOneSayingWhatFailed(@TempDir Path dir) throws IOException {
+        Files.copy(resource("fresh-strain-stretch-expected.json"), dir.resolve("fresh-strain.json"));
+        Files.copy(SCENARIOS.resolve("runner-five-days-after-hamstring-strain.json"), dir.resolve("runner.json"));
+
+        Run run = run("scenarios", "-q", dir.toString());
+
+        assertEquals(1, run.status());
+        assertEquals(List.of(
+                "FAIL fresh-strain",
+                "  - expected STRETCH HAMSTRINGS to be recommended, but SAF-02 suppresses it",
+                "  - expected no flag RECENT_INJURY, but rule SAF-03 raises it",
+                "PASS runner",
+                "",
+                "1 of 2 scenarios passed; failed: fresh-strain."), run.out().lines().toList());
+    }
+
+    @Test
+    void scenarios_invalidScenarioFile_exitsTwoListingEveryProblem(@TempDir Path dir) throws IOException {
+        Files.copy(resource("invalid-scenario.json"), dir.resolve("invalid.json"));
+        Files.copy(SCENARIOS.resolve("runner-five-days-after-hamstring-strain.json"), dir.resolve("runner.json"));
+
+        Run run = run("scenarios", "-q", dir.toString());
+
+        assertEquals(2, run.status());
+        assertTrue(run.out().contains("INVALID invalid"), run.out());
+        assertTrue(run.out().contains("PASS runner"), "the other scenarios still run");
+        List<String> paths = run.err().lines().skip(1).map(l -> l.strip().substring(0, l.strip().indexOf(':'))).toList();
+        assertEquals(List.of("patient.age", "patient.painRegion", "expect.mustInclude", "expect.mustRecommend[0].action",
+                "expect.mustSuppress[0].by", "expect.mustCite[0]"), paths);
+    }
+
+    @Test
+    void scenarios_fileThatIsNotText_exitsTwoSayingSo(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("binary.json"), new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
+
+        Run run = run("scenarios", "-q", dir.toString());
+
+        assertEquals(2, run.status());
+        assertTrue(run.err().strip().endsWith("binary.json: not UTF-8 text"), run.err());
+    }
+
+    @Test
+    void scenarios_folderWithoutScenarios_exitsTwo(@TempDir Path dir) {
+        Run run = run("scenarios", dir.toString());
+
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("no scenario files"), run.err());
+    }
+
+    @Test
+    void scenarios_missingFolder_exitsTwo() {
+        Run run = run("scenarios", "no/such/folder");
+
+        assertEquals(2, run.status());
+        assertEquals("cds: cannot read the scenario folder no/such/folder: no such file", run.err().strip());
+    }
+
+    private static Run run(String... args) {
+        return run(() -> ENGINE, "", args);
+    }
+
+    private static Run runWithStdin(String stdin, String... args) {
+        return run(() -> ENGINE, stdin, args);
+    }
+
+    private static Run run(Supplier<CdsEngine> engine, String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Cds cds = new Cds(engine, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        int status = Cds.commandLine(cds, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    private static Run run(Path patient) {
+        return run("evaluate", patient.toString());
+    }
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(CdsCliTest.class.getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.physiocds.internal.kb;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Derived: every red-flag finding of one urgency, gathered once all findings are known, so that
+ * one referral names them all.
+ *
+ * @param urgency  the urgency the findings share
+ * @param findings the findings, in category order
+ */
+public record RedFlagScreen(Urgency urgency, List<RedFlagFinding> findings) {
+
+    public RedFlagScreen {
+        List<RedFlagFinding> sorted = new ArrayList<>(findings);
+        sorted.sort(Comparator.comparing(RedFlagFinding::category));
+        findings = List.copyOf(sorted);
+    }
+
+    /** Gathers the findings an accumulate collected. */
+    public static RedFlagScreen of(Urgency urgency, List<?> findings) {
+        return new RedFlagScreen(urgency, findings.stream().map(RedFlagFinding.class::cast).toList());
+    }
+
+    /**
+     * Each finding with what was seen and why it is this urgent: "Saddle anaesthesia: suspected
+     * cauda equina syndrome (...); Major trauma: possible spinal fracture (...)".
+     */
+    public String summary() {
+        return findings.stream().map(f -> f.summary() + " (" + f.basis() + ")").collect(Collectors.joining("; "));
+    }
+}

@@ -1,0 +1,167 @@
+package org.physiocds.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.physiocds.Citation;
+import org.physiocds.Evaluation;
+import org.physiocds.Explanation;
+import org.physiocds.Flag;
+import org.physiocds.Problem;
+import org.physiocds.Recommendation;
+import org.physiocds.StartBackResult;
+import org.physiocds.SuppressedRecommendation;
+
+/**
+ * Writes the output documents of the interchange format, field by field in the format's order,
+ * so that the text depends on nothing but the evaluation (no maps, no reflection, no clock).
+ * Fields the format allows adding: {@code ruleName} in explanations, {@code alsoSupportedBy} in
+ * recommendations and flags, {@code phase} in suppressed recommendations.
+ */
+final class EvaluationWriter {
+
+    /** A template, never used directly. Two-space indentation, {@code "name": value}, {@code \n} on every platform, {@code []} when empty. */
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator(""))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+
+    private EvaluationWriter() {
+    }
+
+    static String write(JsonFactory factory, Evaluation e) {
+        return render(factory, g -> {
+            g.writeStartObject();
+            if (e.patientId() != null) {
+                g.writeStringField("patientId", e.patientId());
+            }
+            g.writeObjectFieldStart("knowledgeBase");
+            g.writeStringField("name", e.knowledgeBase().name());
+            g.writeStringField("version", e.knowledgeBase().version());
+            g.writeEndObject();
+            if (e.startBack() != null) {
+                startBack(g, e.startBack());
+            }
+            g.writeArrayFieldStart("flags");
+            for (Flag f : e.flags()) {
+                g.writeStartObject();
+                g.writeStringField("code", f.code().name());
+                explanation(g, "explanation", f.explanation());
+                explanations(g, "alsoSupportedBy", f.alsoSupportedBy());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("recommendations");
+            for (Recommendation r : e.recommendations()) {
+                g.writeStartObject();
+                g.writeStringField("action", r.action().name());
+                g.writeStringField("target", r.target().code());
+                g.writeStringField("phase", r.phase().name());
+                if (r.dosage() != null) {
+                    g.writeStringField("dosage", r.dosage());
+                }
+                explanation(g, "explanation", r.explanation());
+                explanations(g, "alsoSupportedBy", r.alsoSupportedBy());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("suppressed");
+            for (SuppressedRecommendation s : e.suppressed()) {
+                g.writeStartObject();
+                g.writeStringField("action", s.action().name());
+                g.writeStringField("target", s.target().code());
+                g.writeStringField("phase", s.phase().name());
+                explanation(g, "explanation", s.explanation());
+                explanation(g, "suppressedBy", s.suppressedBy());
+                explanations(g, "alsoSuppressedBy", s.alsoSuppressedBy());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    static String writeErrors(JsonFactory factory, List<Problem> problems) {
+        return render(factory, g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("errors");
+            for (Problem p : problems) {
+                g.writeStartObject();
+                g.writeStringField("path", p.path());
+                g.writeStringField("expected", p.expected());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    private static void startBack(JsonGenerator g, StartBackResult s) throws IOException {
+        g.writeObjectFieldStart("startBack");
+        g.writeNumberField("total", s.total());
+        g.writeNumberField("psychosocial", s.psychosocial());
+        g.writeStringField("stratum", s.stratum().name());
+        g.writeEndObject();
+    }
+
+    private static void explanations(JsonGenerator g, String name, List<Explanation> explanations) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (Explanation x : explanations) {
+            explanation(g, null, x);
+        }
+        g.writeEndArray();
+    }
+
+    private static void explanation(JsonGenerator g, String name, Explanation x) throws IOException {
+        if (name == null) {
+            g.writeStartObject();
+        } else {
+            g.writeObjectFieldStart(name);
+        }
+        g.writeStringField("rule", x.rule());
+        g.writeStringField("ruleName", x.ruleName());
+        strings(g, "guidance", x.guidance());
+        g.writeStringField("rationale", x.rationale());
+        strings(g, "facts", x.facts());
+        g.writeArrayFieldStart("citations");
+        for (Citation c : x.citations()) {
+            g.writeStartObject();
+            g.writeStringField("source", c.source());
+            g.writeStringField("quote", c.quote());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+
+    private interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static String render(JsonFactory factory, Body body) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = factory.createGenerator(out)) {
+            g.setPrettyPrinter(PRETTY.createInstance()); // the printer counts nesting: one per document
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to a string", e); // never happens
+        }
+        return out.toString();
+    }
+}

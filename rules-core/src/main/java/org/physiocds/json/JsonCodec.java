@@ -1,0 +1,169 @@
+package org.physiocds.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.CharConversionException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+import org.physiocds.Evaluation;
+import org.physiocds.InvalidPatientException;
+import org.physiocds.Problem;
+import org.physiocds.model.Patient;
+
+/**
+ * The interchange format v1 (see {@code interchange-v1.md}): a patient as JSON in, an evaluation
+ * or the list of problems as JSON out. For applications that hold JSON rather than Java objects:
+ *
+ * <pre>{@code
+ * JsonCodec json = new JsonCodec();
+ * String answer = json.writeEvaluation(engine.evaluate(json.readPatient(request)));
+ * }</pre>
+ *
+ * <p>Reading is strict: an unknown field, a duplicate field, a value of the wrong type, a code
+ * not in its list or a value out of range makes the whole patient invalid, and the
+ * {@link InvalidPatientException} lists every problem found, each with its JSON path
+ * ({@code muscles[2].strength}). A field that is absent or {@code null} means "not known".
+ * Documents larger than the limits below are refused before they are read to the end.
+ *
+ * <p>Writing is deterministic: the same evaluation gives the same text, byte for byte, with
+ * the fields in the order of the interchange format, indented by two spaces, {@code \n} line
+ * ends, no trailing new line. Optional values that are absent ({@code patientId},
+ * {@code dosage}, {@code startBack}) are left out; lists are always written, empty or not.
+ *
+ * <p>Instances are immutable and thread-safe; create one and share it.
+ */
+public final class JsonCodec {
+
+    /** Longest document read, in characters (or bytes, when read from a stream). */
+    public static final int MAX_DOCUMENT_LENGTH = 1_000_000;
+    /** Deepest nesting of objects and arrays (a valid patient needs 3). */
+    public static final int MAX_NESTING_DEPTH = 16;
+    /** Longest string value, in characters. */
+    public static final int MAX_STRING_LENGTH = 10_000;
+    /** Longest field name, in characters. */
+    public static final int MAX_NAME_LENGTH = 100;
+    /** Longest number, in characters. */
+    public static final int MAX_NUMBER_LENGTH = 50;
+    /** Most elements in one list (a patient has at most 15 muscles on two sides, 5 signs, ...). */
+    public static final int MAX_LIST_LENGTH = 1_000;
+    /**
+     * Most problems an error lists; past it, one last problem says how many more there were. A
+     * document within the other limits could otherwise yield hundreds of thousands of problems.
+     */
+    public static final int MAX_PROBLEMS = 100;
+
+    static final String LIMITS = "at most " + MAX_DOCUMENT_LENGTH + " characters, nested at most "
+            + MAX_NESTING_DEPTH + " deep, strings of at most " + MAX_STRING_LENGTH
+            + " characters, field names of at most " + MAX_NAME_LENGTH + " and numbers of at most "
+            + MAX_NUMBER_LENGTH + ", lists of at most " + MAX_LIST_LENGTH + " elements";
+
+    private final ObjectMapper mapper;
+
+    /** A codec with the limits above. */
+    public JsonCodec() {
+        JsonFactory factory = JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE) // the caller's stream is the caller's to close
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxDocumentLength(MAX_DOCUMENT_LENGTH)
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxStringLength(MAX_STRING_LENGTH)
+                        .maxNameLength(MAX_NAME_LENGTH)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .build())
+                .build();
+        this.mapper = new ObjectMapper(factory)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /**
+     * Reads one patient.
+     *
+     * @throws InvalidPatientException listing every problem with its JSON path: the document is
+     *                                 not well-formed JSON (path {@code $}), too large, or holds
+     *                                 fields or values the interchange format does not allow
+     */
+    public Patient readPatient(String json) {
+        Objects.requireNonNull(json, "json");
+        try {
+            return read(mapper.createParser(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a string", e); // never happens
+        }
+    }
+
+    /**
+     * Reads one patient from a stream of UTF-8 (or UTF-16/32, detected) text; does not close it.
+     *
+     * @throws InvalidPatientException as {@link #readPatient(String)}
+     * @throws UncheckedIOException    when the stream cannot be read
+     */
+    public Patient readPatient(InputStream json) {
+        Objects.requireNonNull(json, "json");
+        try {
+            return read(mapper.createParser(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the patient document", e);
+        }
+    }
+
+    /** The evaluation as an interchange document. */
+    public String writeEvaluation(Evaluation evaluation) {
+        Objects.requireNonNull(evaluation, "evaluation");
+        return EvaluationWriter.write(mapper.getFactory(), evaluation);
+    }
+
+    /** The problems as an interchange error document: {@code {"errors":[{"path","expected"}]}}. */
+    public String writeErrors(List<Problem> problems) {
+        Objects.requireNonNull(problems, "problems");
+        return EvaluationWriter.writeErrors(mapper.getFactory(), problems);
+    }
+
+    private Patient read(JsonParser parser) throws IOException {
+        JsonNode root;
+        try (parser) {
+            root = mapper.readTree(parser);
+        } catch (JsonProcessingException e) {
+            // Malformed, too large, duplicate field or trailing content: the input's fault.
+            // Other IOExceptions are the stream's and propagate.
+            throw new InvalidPatientException(List.of(malformed(parser, e)));
+        } catch (CharConversionException e) {
+            // Bytes that are not text in the encoding the document declares (a UTF-32 document cut
+            // short, say): also the input's fault, although Jackson reports it as an I/O failure.
+            throw new InvalidPatientException(List.of(new Problem("$", "text in UTF-8, UTF-16 or UTF-32")));
+        }
+        return new PatientReader().read(root);
+    }
+
+    /** A problem that stopped parsing, in words that never quote the document's content. */
+    private static Problem malformed(JsonParser parser, JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (e instanceof StreamConstraintsException) {
+            return new Problem("$", "a document within the input limits (" + LIMITS + ")");
+        }
+        if (message.startsWith("Duplicate field")) {
+            return new Problem(PatientReader.pathOf(parser.getParsingContext()),
+                    "each field given once, but this one is given twice");
+        }
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        if (e instanceof JsonEOFException || message.startsWith("No content to map")) {
+            return new Problem("$", "a complete JSON document, but it ends early" + where);
+        }
+        if (message.startsWith("Trailing token")) {
+            return new Problem("$", "one JSON object, with nothing after it" + where);
+        }
+        return new Problem("$", "well-formed JSON: check the quotes, commas and brackets" + where);
+    }
+}
