@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.physiocds.Citation;
 import org.physiocds.internal.KnowledgeBase;
 import org.physiocds.internal.RuleInfo;
+import org.physiocds.safety.SeedFiles;
 
 /**
  * Every guidance id is encoded by a rule and made to fire by a test, and {@code docs/traceability.md}
@@ -28,7 +29,7 @@ import org.physiocds.internal.RuleInfo;
 @Order(Integer.MAX_VALUE)
 class TraceabilityTest {
 
-    static final Path REPORT = Seeds.ROOT.resolve("docs/traceability.md");
+    static final Path REPORT = SeedFiles.ROOT.resolve("docs/traceability.md");
 
     private static final KnowledgeBase KB = KnowledgeBase.load(TraceabilityTest.class.getClassLoader());
 

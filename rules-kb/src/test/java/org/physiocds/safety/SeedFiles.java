@@ -16,17 +16,17 @@ import org.physiocds.Citation;
  * quote occurs in the file it names. Comparison folds only what typography changes: runs of
  * whitespace, typographic quotes and dashes.
  */
-final class SeedFiles {
+public final class SeedFiles {
 
     /** The repository root: the nearest directory above the working directory that has {@code seeds/}. */
-    static final Path ROOT = findRoot();
+    public static final Path ROOT = findRoot();
     private static final Path SEEDS = ROOT.resolve("seeds");
 
     private final Map<String, Optional<String>> folded = new ConcurrentHashMap<>();
     private final Map<Citation, Boolean> checked = new ConcurrentHashMap<>();
 
     /** Whether {@code source} is a file under {@code seeds/} that contains {@code quote}. */
-    boolean quotes(String source, String quote) {
+    public boolean quotes(String source, String quote) {
         if (quote == null || quote.isBlank()) {
             return false;
         }
