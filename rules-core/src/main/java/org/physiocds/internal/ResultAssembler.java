@@ -185,13 +185,24 @@ final class ResultAssembler {
      * one reason, not three, while one that gives different reasons (stress, anxiety) keeps each.
      */
     private static List<Explanation> onePerRule(List<Explanation> support, Explanation leading) {
-        Map<String, Explanation> byReason = new LinkedHashMap<>();
-        byReason.put(leading.rule() + "\n" + leading.rationale(), leading);
+        Map<Reason, Explanation> byReason = new LinkedHashMap<>();
+        Reason lead = new Reason(leading);
+        byReason.put(lead, leading);
         for (Explanation x : sorted(support)) {
-            byReason.putIfAbsent(x.rule() + "\n" + x.rationale(), x);
+            byReason.putIfAbsent(new Reason(x), x);
         }
-        byReason.remove(leading.rule() + "\n" + leading.rationale());
+        byReason.remove(lead);
         return List.copyOf(byReason.values());
+    }
+
+    /**
+     * A rule and the reason it gave. A record rather than the two joined into one string: the
+     * rationale keeps its cached hash code, where a new string would be hashed char by char.
+     */
+    private record Reason(String rule, String rationale) {
+        Reason(Explanation x) {
+            this(x.rule(), x.rationale());
+        }
     }
 
     /**
