@@ -37,8 +37,9 @@ final class EvaluationWriter {
     private EvaluationWriter() {
     }
 
-    static String write(JsonFactory factory, Evaluation e) {
-        return render(factory, g -> {
+    /** The evaluation indented ({@code pretty}), or on one line for newline-delimited JSON. */
+    static String write(JsonFactory factory, Evaluation e, boolean pretty) {
+        return render(factory, pretty, g -> {
             g.writeStartObject();
             if (e.patientId() != null) {
                 g.writeStringField("patientId", e.patientId());
@@ -90,7 +91,7 @@ final class EvaluationWriter {
     }
 
     static String writeErrors(JsonFactory factory, List<Problem> problems) {
-        return render(factory, g -> {
+        return render(factory, true, g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("errors");
             for (Problem p : problems) {
@@ -154,10 +155,12 @@ final class EvaluationWriter {
         void write(JsonGenerator g) throws IOException;
     }
 
-    private static String render(JsonFactory factory, Body body) {
-        StringWriter out = new StringWriter();
+    private static String render(JsonFactory factory, boolean pretty, Body body) {
+        StringWriter out = new StringWriter(pretty ? 16_384 : 8_192);
         try (JsonGenerator g = factory.createGenerator(out)) {
-            g.setPrettyPrinter(PRETTY.createInstance()); // the printer counts nesting: one per document
+            if (pretty) {
+                g.setPrettyPrinter(PRETTY.createInstance()); // the printer counts nesting: one per document
+            }
             body.write(g);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to a string", e); // never happens

@@ -121,7 +121,17 @@ public final class JsonCodec {
     /** The evaluation as an interchange document. */
     public String writeEvaluation(Evaluation evaluation) {
         Objects.requireNonNull(evaluation, "evaluation");
-        return EvaluationWriter.write(mapper.getFactory(), evaluation);
+        return EvaluationWriter.write(mapper.getFactory(), evaluation, true);
+    }
+
+    /**
+     * The evaluation as an interchange document on one line, without indentation: the same
+     * fields in the same order as {@link #writeEvaluation}, for newline-delimited JSON (one
+     * document per line). Holds no line break: JSON escapes those inside strings.
+     */
+    public String writeEvaluationLine(Evaluation evaluation) {
+        Objects.requireNonNull(evaluation, "evaluation");
+        return EvaluationWriter.write(mapper.getFactory(), evaluation, false);
     }
 
     /** The problems as an interchange error document: {@code {"errors":[{"path","expected"}]}}. */

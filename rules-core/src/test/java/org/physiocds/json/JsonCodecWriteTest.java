@@ -67,6 +67,34 @@ class JsonCodecWriteTest {
     }
 
     @Test
+    void writeEvaluationLine_fullEvaluation_sameDocumentAsWriteEvaluationOnOneLine() throws IOException {
+        Explanation multiLine = new Explanation("MUS-05", "Short muscle: stretch it", List.of("G11"),
+                List.of("HAMSTRINGS: length SHORT"), "First line.\nSecond line.", List.of());
+        Evaluation e = new Evaluation("demo-01", KB,
+                List.of(new Recommendation(Action.STRENGTHEN, Muscle.GLUTES, Action.STRENGTHEN.phase(),
+                        "3 sets of 10", WEAK_GLUTES, List.of(RECENT, multiLine))),
+                List.of(new Flag(FlagCode.RECENT_INJURY, RECENT, List.of())),
+                List.of(new SuppressedRecommendation(Action.STRETCH, Muscle.HAMSTRINGS, Action.STRETCH.phase(),
+                        SHORT_HAMSTRINGS, STRAINED, List.of())),
+                new StartBackResult(5, 2, StartBackResult.Stratum.MEDIUM));
+
+        String line = JSON.writeEvaluationLine(e);
+
+        assertFalse(line.contains("\n"), line);
+        assertTrue(line.startsWith("{\"patientId\":\"demo-01\",\"knowledgeBase\":{\"name\""), line);
+        ObjectMapper mapper = new ObjectMapper();
+        assertEquals(mapper.readTree(JSON.writeEvaluation(e)), mapper.readTree(line));
+        assertEquals(List.of("patientId", "knowledgeBase", "startBack", "flags", "recommendations", "suppressed"),
+                fieldNames(mapper.readTree(line)));
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
     void writeEvaluation_fieldOrder_isTheContractOrder() throws IOException {
         Evaluation e = new Evaluation("demo-01", KB,
                 List.of(new Recommendation(Action.STRENGTHEN, Muscle.GLUTES, Action.STRENGTHEN.phase(),
