@@ -1,5 +1,8 @@
 package org.physiocds.examples.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -14,7 +17,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The command-line runner: {@code java -jar cds-examples.jar evaluate FILE} or {@code scenarios}.
+ * The command-line runner: {@code java -jar cds-examples.jar evaluate FILE}, {@code scenarios},
+ * {@code batch FILE} (newline-delimited JSON) or {@code generate --count N} (synthetic patients).
  *
  * <p>Exit status: 0 success; 2 invalid input (the problems on stderr: a patient or scenario
  * file that does not follow the interchange format, a file that cannot be read, a wrong
@@ -30,7 +34,7 @@ import picocli.CommandLine.Spec;
                 + "Reads patients in the interchange format v1 (JSON) and explains the advice.",
         mixinStandardHelpOptions = true,
         versionProvider = Cds.Version.class,
-        subcommands = {EvaluateCommand.class, ScenariosCommand.class},
+        subcommands = {EvaluateCommand.class, ScenariosCommand.class, BatchCommand.class, GenerateCommand.class},
         footer = {"", "Exit status: 0 success, 2 invalid input, 1 failure inside the library"
                 + " (and, for scenarios, a scenario that did not pass)."})
 public final class Cds implements Runnable {
@@ -53,7 +57,10 @@ public final class Cds implements Runnable {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        // Standard output's file descriptor, not System.out: a PrintStream hides write errors, and
+        // batch must see a closed pipe to stop. Buffered: batch writes gigabytes.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new BufferedOutputStream(
+                new FileOutputStream(FileDescriptor.out), 1 << 16), StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int status = commandLine(new Cds(() -> CdsEngine.builder().build(), System.in), out, err).execute(args);
         out.flush();
@@ -78,7 +85,7 @@ public final class Cds implements Runnable {
     /** Without a subcommand there is nothing to do: a usage error. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: evaluate or scenarios");
+        throw new ParameterException(spec.commandLine(), "Missing command: evaluate, scenarios, batch or generate");
     }
 
     /** The engine, built on first use and shared by every evaluation of this run. */
