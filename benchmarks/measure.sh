@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Takes every measurement docs/performance.md reports, from the project root, on a quiet machine:
+#   ./mvnw -q -B -ntp clean package -DskipTests && benchmarks/measure.sh
+# Writes docs/perf-data/ (JMH JSON per thread count, hyperfine JSON, batch timings) and the plot.
+# QUICK=1 makes every step tiny, to check the script itself (its numbers mean nothing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=docs/perf-data
+BENCH=benchmarks/target/benchmarks.jar
+CLI=examples/target/cds-examples.jar
+PATIENT=examples/patients/demo-01.json
+WORK=${WORK:-/tmp/physiocds-perf}
+mkdir -p "$OUT" "$WORK"
+
+if [[ "${QUICK:-0}" == 1 ]]; then
+  JMH_OPTS=(-f 1 -wi 1 -w 1s -i 1 -r 1s); RUNS=3; BATCH=20000
+else
+  JMH_OPTS=(-f 2 -wi 5 -w 2s -i 5 -r 2s); RUNS=10; BATCH=1000000
+fi
+
+{
+  echo "date: $(date -u +%FT%TZ)"
+  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "cpu: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores"
+  echo "memory: $(free -g | awk '/Mem:/ {print $2 " GiB"}')"
+  echo "java: $(java -version 2>&1 | head -1)"
+  echo "commit: $(git rev-parse --short HEAD)"
+} > "$OUT/machine.txt"
+cat "$OUT/machine.txt"
+
+# 1. Throughput, latency percentiles and allocation, engine and hand-coded baseline, per thread count.
+for t in 1 2 4; do
+  java -jar "$BENCH" EvaluationBenchmark -t "$t" "${JMH_OPTS[@]}" -prof gc \
+      -rf json -rff "$OUT/jmh-t$t.json" | tee "$WORK/jmh-t$t.txt" | grep -E '^Benchmark|^EvaluationBenchmark' || true
+done
+
+# 2. Cold start: JVM launch to printed advice (CLI) and to the first result through the API.
+java -XX:ArchiveClassesAtExit="$WORK/cds.jsa" -jar "$CLI" evaluate "$PATIENT" > /dev/null
+hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$OUT/cold-start.json" \
+  -n "CLI evaluate" "java -jar $CLI evaluate $PATIENT" \
+  -n "CLI evaluate, -XX:TieredStopAtLevel=1" "java -XX:TieredStopAtLevel=1 -jar $CLI evaluate $PATIENT" \
+  -n "CLI evaluate, AppCDS archive" "java -XX:SharedArchiveFile=$WORK/cds.jsa -jar $CLI evaluate $PATIENT" \
+  -n "CLI evaluate, AppCDS + TieredStopAtLevel=1" "java -XX:SharedArchiveFile=$WORK/cds.jsa -XX:TieredStopAtLevel=1 -jar $CLI evaluate $PATIENT" \
+  -n "API first result (FirstResult)" "java -cp $BENCH org.physiocds.bench.FirstResult"
+for i in 1 2 3; do java -cp "$BENCH" org.physiocds.bench.FirstResult 2>&1 >/dev/null; done | tee "$OUT/first-result-phases.txt"
+
+# 3. Batch: seeded patients through every core, to /dev/null (the tool) and to a file (with the disk).
+java -jar "$CLI" generate --count "$BATCH" --seed 42 > "$WORK/patients.ndjson"
+{
+  echo "patients: $BATCH ($(du -h "$WORK/patients.ndjson" | cut -f1) of input)"
+  for target in /dev/null "$WORK/evaluations.ndjson"; do
+    start=$(date +%s%N)
+    java -jar "$CLI" batch "$WORK/patients.ndjson" > "$target"
+    end=$(date +%s%N)
+    echo "batch to $target: $(( (end - start) / 1000000 )) ms"
+  done
+  echo "output: $(du -h "$WORK/evaluations.ndjson" | cut -f1), $(wc -l < "$WORK/evaluations.ndjson") lines"
+} | tee "$OUT/batch.txt"
+rm -f "$WORK/evaluations.ndjson"
+
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
+/usr/bin/python3 benchmarks/plot.py "$OUT" docs/performance-threads.png
