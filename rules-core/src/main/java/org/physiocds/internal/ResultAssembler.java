@@ -105,8 +105,12 @@ final class ResultAssembler {
      * broken. Fail rather than hand out unsafe advice.
      */
     private static void requireNoConflict(List<Advice> standing) {
+        // Only a do-not-stretch or a referral can conflict with anything: check against those few.
+        List<Advice> restrictions = standing.stream()
+                .filter(a -> a.action() == Action.DO_NOT_STRETCH || a.action() == Action.REFER)
+                .toList();
         for (Advice a : standing) {
-            for (Advice other : standing) {
+            for (Advice other : restrictions) {
                 if (a.action() == Action.STRETCH && other.forbidsStretching(a.target())
                         || a.action().phase() != Phase.SAFETY && other.withholdsExerciseOf(a.target())) {
                     throw new CdsException("the knowledge base left " + a.action() + " " + a.target().code()
@@ -222,9 +226,37 @@ final class ResultAssembler {
     /**
      * Compares {@code String.join("\n", a)} with {@code String.join("\n", b)} as strings, without
      * building either: sorting compares facts often, and the joined strings were a sixth of all the
-     * memory an evaluation allocated.
+     * memory an evaluation allocated. Equal elements are skipped whole (explanations of one firing
+     * share their facts); only the first element that differs decides.
      */
     static int compareJoined(List<String> a, List<String> b) {
+        if (a == b) {
+            return 0;
+        }
+        int n = Math.min(a.size(), b.size());
+        for (int i = 0; i < n; i++) {
+            String x = a.get(i);
+            String y = b.get(i);
+            if (x.equals(y)) {
+                continue;
+            }
+            int c = 0;
+            if (x.length() < y.length() && y.startsWith(x)) {
+                // Joined, a goes on with a line break (or ends) where b goes on with y's next char.
+                c = Integer.compare(i == a.size() - 1 ? -1 : '\n', y.charAt(x.length()));
+            } else if (y.length() < x.length() && x.startsWith(y)) {
+                c = Integer.compare(x.charAt(y.length()), i == b.size() - 1 ? -1 : '\n');
+            } else {
+                return x.compareTo(y);
+            }
+            // A tie here means an element holds a line break; facts never do, but be exact.
+            return c != 0 ? c : compareJoinedCharByChar(a, b);
+        }
+        // One is the other plus more elements, which add a line break; but [] and [""] both join to "".
+        return n > 0 ? Integer.compare(a.size(), b.size()) : compareJoinedCharByChar(a, b);
+    }
+
+    private static int compareJoinedCharByChar(List<String> a, List<String> b) {
         int i = 0;
         int j = 0;
         int p = 0;

@@ -14,7 +14,7 @@ class ResultAssemblerTest {
     void compareJoined_randomLists_agreesWithComparingTheJoinedStrings() {
         Random random = new Random(11);
         String alphabet = "ab\nA ";
-        for (int n = 0; n < 50_000; n++) {
+        for (int n = 0; n < 200_000; n++) {
             List<String> a = randomList(random, alphabet);
             List<String> b = random.nextInt(4) == 0 ? new ArrayList<>(a) : randomList(random, alphabet);
             int expected = Integer.signum(String.join("\n", a).compareTo(String.join("\n", b)));
