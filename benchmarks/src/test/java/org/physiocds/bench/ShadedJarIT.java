@@ -46,6 +46,33 @@ class ShadedJarIT {
         }
     }
 
+    /**
+     * Nothing is parsed or compiled when the engine starts: the knowledge base was compiled to
+     * Java at build time, so no class of the DRL parser, of MVEL or of the Eclipse compiler is even
+     * loaded (they are in the jar, as dependencies of Drools' model compiler).
+     */
+    @Test
+    void firstResult_fromTheShadedJar_loadsNoDrlParserOrCompiler() throws Exception {
+        Path out = Files.createTempFile("first-result", ".classes");
+        try {
+            Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xlog:class+load=info:stdout", "-cp", JAR.toString(), FirstResult.class.getName())
+                    .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            assertTrue(java.waitFor(60, TimeUnit.SECONDS), "did not finish");
+            assertEquals(0, java.exitValue());
+
+            List<String> loaded = Files.readAllLines(out, StandardCharsets.UTF_8);
+            assertTrue(loaded.stream().anyMatch(l -> l.contains("org.physiocds.kb.Rules")), "the generated model was loaded");
+            List<String> compilers = loaded.stream()
+                    .filter(l -> l.contains("org.drools.drl.parser.") || l.contains("org.mvel2.")
+                            || l.contains("org.drools.mvel.") || l.contains("org.eclipse.jdt."))
+                    .toList();
+            assertEquals(List.of(), compilers);
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
     private static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
     }
