@@ -59,4 +59,15 @@ java -jar "$CLI" generate --count "$BATCH" --seed 42 > "$WORK/patients.ndjson"
 rm -f "$WORK/evaluations.ndjson"
 
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
+# Keep the scores, percentiles and secondary metrics; drop JMH's raw samples (megabytes per file).
+/usr/bin/python3 - "$OUT"/jmh-t*.json <<'PY'
+import json, sys
+for path in sys.argv[1:]:
+    entries = json.load(open(path))
+    for e in entries:
+        for metric in [e["primaryMetric"], *e.get("secondaryMetrics", {}).values()]:
+            metric.pop("rawData", None)
+            metric.pop("rawDataHistogram", None)
+    json.dump(entries, open(path, "w"), indent=1)
+PY
 /usr/bin/python3 benchmarks/plot.py "$OUT" docs/performance-threads.png
