@@ -1,22 +1,27 @@
 package org.physiocds;
 
 import java.util.List;
+import org.physiocds.model.Side;
 import org.physiocds.model.Target;
 
 /**
- * One piece of advice.
+ * One piece of advice. No two recommendations of an evaluation share action, target, side and topic.
  *
  * @param action          what to do
  * @param target          the muscle, region or {@link Target#GENERAL} it concerns
+ * @param side            for a muscle: LEFT, RIGHT or BOTH; {@code null} for a region or GENERAL
+ * @param topic           for GENERAL: what the advice is about; {@code null} otherwise
  * @param phase           when, in the phased programme
  * @param dosage          how much, or {@code null} when the advice has no dosage
  * @param explanation     why: the first rule (by rule id) that proposed it
- * @param alsoSupportedBy the other rules (one explanation each) that proposed the same action for
- *                        the same target or set its dosage, in rule id order
+ * @param alsoSupportedBy the other rules (one explanation each, never the leading rule again) that
+ *                        proposed the same advice or set its dosage, in rule id order
  */
 public record Recommendation(
         Action action,
         Target target,
+        Side side,
+        Topic topic,
         Phase phase,
         String dosage,
         Explanation explanation,

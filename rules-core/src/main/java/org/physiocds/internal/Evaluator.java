@@ -1,5 +1,6 @@
 package org.physiocds.internal;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.kie.api.runtime.KieSession;
@@ -12,6 +13,7 @@ import org.physiocds.internal.kb.StartBackScore;
 import org.physiocds.model.Injury;
 import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
+import org.physiocds.model.Side;
 import org.physiocds.model.Surgery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,9 +100,29 @@ public final class Evaluator {
         return ResultAssembler.assemble(patient.patientId(), kb.info(), firings, startBack);
     }
 
+    /**
+     * The muscle findings, with a finding for both sides split into a left and a right one when the
+     * muscle has an injury on one side only, so that each side gets the advice it needs: a short
+     * hamstring on both sides with a strain on the left is stretched on the right only.
+     */
+    static List<MuscleFinding> sidedFindings(Patient patient) {
+        List<MuscleFinding> findings = new ArrayList<>(patient.muscles().size());
+        for (MuscleFinding f : patient.muscles()) {
+            boolean injuredOnOneSide = f.side() == Side.BOTH && patient.injuries().stream()
+                    .anyMatch(i -> i.muscle() == f.muscle() && i.side() != Side.BOTH);
+            if (injuredOnOneSide) {
+                findings.add(new MuscleFinding(f.muscle(), Side.LEFT, f.strength(), f.length(), f.feelsTight()));
+                findings.add(new MuscleFinding(f.muscle(), Side.RIGHT, f.strength(), f.length(), f.feelsTight()));
+            } else {
+                findings.add(f);
+            }
+        }
+        return findings;
+    }
+
     private static void insertFacts(KieSession session, Patient patient) {
         session.insert(patient);
-        patient.muscles().stream().sorted(MUSCLE_ORDER).forEach(session::insert);
+        sidedFindings(patient).stream().sorted(MUSCLE_ORDER).forEach(session::insert);
         patient.injuries().stream().sorted(INJURY_ORDER).forEach(session::insert);
         patient.surgeries().stream().sorted(SURGERY_ORDER).forEach(session::insert);
         if (patient.stretching() != null) {

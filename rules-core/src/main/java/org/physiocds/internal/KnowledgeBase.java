@@ -124,7 +124,8 @@ public final class KnowledgeBase {
                 if (cells.length != 3) {
                     throw new CdsException(CATALOG + ": expected id, source and quote separated by tabs in: " + line);
                 }
-                catalog.computeIfAbsent(cells[0], id -> new ArrayList<>()).add(new Citation(cells[1], cells[2]));
+                catalog.computeIfAbsent(cells[0], id -> new ArrayList<>()).add(cells[1].startsWith("seeds/")
+                        ? new Citation(cells[1], cells[2], null) : new Citation(cells[1], null, cells[2]));
             }
         } catch (IOException e) {
             throw new CdsException("cannot read " + CATALOG, e);

@@ -20,13 +20,17 @@ import org.physiocds.Phase;
 import org.physiocds.Recommendation;
 import org.physiocds.StartBackResult;
 import org.physiocds.SuppressedRecommendation;
+import org.physiocds.Topic;
 import org.physiocds.internal.kb.Advice;
 import org.physiocds.internal.kb.Alert;
 import org.physiocds.internal.kb.Dose;
 import org.physiocds.internal.kb.Overrule;
+import org.physiocds.internal.kb.RecentSurgery;
 import org.physiocds.internal.kb.RedFlagReferral;
+import org.physiocds.internal.kb.Urgency;
 import org.physiocds.model.Muscle;
 import org.physiocds.model.Region;
+import org.physiocds.model.Side;
 import org.physiocds.model.Target;
 
 /**
@@ -55,7 +59,8 @@ final class ResultAssembler {
 
     static Evaluation assemble(String patientId, KnowledgeBaseInfo kb, Firings firings, StartBackResult startBack) {
         List<Advice> advice = new ArrayList<>();
-        boolean programmeWithheld = false;
+        Urgency withholding = null;
+        List<RecentSurgery> surgeries = new ArrayList<>();
         List<Alert> alerts = new ArrayList<>();
         List<Dose> doses = new ArrayList<>();
         Map<Advice, List<Advice>> overruledBy = new IdentityHashMap<>();
@@ -68,14 +73,17 @@ final class ResultAssembler {
                 doses.add(d);
             } else if (conclusion instanceof Overrule o) {
                 overruledBy.computeIfAbsent(o.overruled(), k -> new ArrayList<>()).add(o.by());
-            } else if (conclusion instanceof RedFlagReferral r && r.urgency().isWithholdingExercise()) {
-                programmeWithheld = true;
+            } else if (conclusion instanceof RecentSurgery r) {
+                surgeries.add(r);
+            } else if (conclusion instanceof RedFlagReferral r && r.urgency().isWithholdingExercise()
+                    && (withholding == null || r.urgency().isMoreUrgentThan(withholding))) {
+                withholding = r.urgency();
             }
         }
         List<Advice> standing = advice.stream().filter(a -> !overruledBy.containsKey(a)).toList();
-        requireNoConflict(standing);
-        if (programmeWithheld) {
-            requireOnlySafetyAdvice(standing);
+        requireNoConflict(standing, surgeries);
+        if (withholding != null) {
+            requireOnlySafetyAdvice(standing, withholding);
         }
         return new Evaluation(patientId, kb,
                 recommendations(standing, doses, firings),
@@ -86,13 +94,13 @@ final class ResultAssembler {
 
     /**
      * The last line of defence for red flags: under an emergency or urgent referral only advice of
-     * the SAFETY phase may stand. If an exercise still stands, a rule in red-flags.drl is missing
+     * the SAFETY phase may stand, and under an emergency only referrals and what not to do. If an exercise still stands, a rule in red-flags.drl is missing
      * or broken (or a later stage proposed exercise it could not see). Fail rather than hand out
      * exercise to a patient who needs a referral first.
      */
-    private static void requireOnlySafetyAdvice(List<Advice> standing) {
+    private static void requireOnlySafetyAdvice(List<Advice> standing, Urgency urgency) {
         for (Advice a : standing) {
-            if (a.action().phase() != Phase.SAFETY) {
+            if (a.action().phase() != Phase.SAFETY || urgency == Urgency.EMERGENCY && a.action() == Action.ASSESS) {
                 throw new CdsException("the knowledge base left " + a.action() + " " + a.target().code()
                         + " standing beside a red-flag referral that withholds the exercise programme");
             }
@@ -101,20 +109,25 @@ final class ResultAssembler {
 
     /**
      * The last line of defence: if a STRETCH still stands beside a DO_NOT_STRETCH that covers it,
-     * or any exercise beside a referral about its muscle or region, a conflict rule is missing or
-     * broken. Fail rather than hand out unsafe advice.
+     * any exercise beside a referral about its muscle or region, or a stretch, decompression (or,
+     * region unknown, any exercise) beside a recent surgery, a conflict rule is missing or broken. Fail rather than hand out unsafe advice.
      */
-    private static void requireNoConflict(List<Advice> standing) {
+    private static void requireNoConflict(List<Advice> standing, List<RecentSurgery> surgeries) {
         // Only a do-not-stretch or a referral can conflict with anything: check against those few.
         List<Advice> restrictions = standing.stream()
                 .filter(a -> a.action() == Action.DO_NOT_STRETCH || a.action() == Action.REFER)
                 .toList();
         for (Advice a : standing) {
             for (Advice other : restrictions) {
-                if (a.action() == Action.STRETCH && other.forbidsStretching(a.target())
-                        || a.action().phase() != Phase.SAFETY && other.withholdsExerciseOf(a.target())) {
+                if (other.forbidsStretching(a) || other.withholdsExerciseOf(a)) {
                     throw new CdsException("the knowledge base left " + a.action() + " " + a.target().code()
                             + " standing beside " + other.action() + " " + other.target().code());
+                }
+            }
+            for (RecentSurgery surgery : surgeries) {
+                if (surgery.holds(a)) {
+                    throw new CdsException("the knowledge base left " + a.action() + " " + a.target().code()
+                            + " standing beside a recent surgery that holds it until cleared");
                 }
             }
         }
@@ -123,11 +136,11 @@ final class ResultAssembler {
     private static List<Recommendation> recommendations(List<Advice> standing, List<Dose> doses, Firings firings) {
         Map<Key, List<Advice>> groups = new LinkedHashMap<>();
         for (Advice a : standing) {
-            groups.computeIfAbsent(new Key(a.action(), a.target()), k -> new ArrayList<>()).add(a);
+            groups.computeIfAbsent(Key.of(a), k -> new ArrayList<>()).add(a);
         }
         Map<Key, List<Dose>> dosesByKey = new HashMap<>();
         for (Dose d : doses) {
-            dosesByKey.computeIfAbsent(new Key(d.action(), d.target()), k -> new ArrayList<>()).add(d);
+            dosesByKey.computeIfAbsent(Key.of(d.advice()), k -> new ArrayList<>()).add(d);
         }
         List<Recommendation> result = new ArrayList<>();
         groups.forEach((key, group) -> {
@@ -137,14 +150,12 @@ final class ResultAssembler {
             List<Explanation> others = new ArrayList<>(why.subList(1, why.size()));
             dosing.forEach(d -> others.add(firings.explanationOf(d)));
             List<Explanation> support = onePerRule(others, why.get(0));
-            result.add(new Recommendation(key.action(), key.target(),
+            result.add(new Recommendation(key.action(), key.target(), key.side(), key.topic(),
                     key.action().phase(),
                     dosing.isEmpty() ? null : dosing.get(0).text(),
                     why.get(0), support));
         });
-        result.sort(Comparator.comparing(Recommendation::phase)
-                .thenComparing(Recommendation::action)
-                .thenComparing(Recommendation::target, TARGET_ORDER));
+        result.sort(Comparator.comparing((Recommendation r) -> Key.of(r), KEY_ORDER));
         return result;
     }
 
@@ -166,7 +177,7 @@ final class ResultAssembler {
         Map<Key, List<Explanation>> proposedBy = new LinkedHashMap<>();
         Map<Key, List<Explanation>> overruledByKey = new LinkedHashMap<>();
         overruledBy.forEach((advice, by) -> {
-            Key key = new Key(advice.action(), advice.target());
+            Key key = Key.of(advice);
             proposedBy.computeIfAbsent(key, k -> new ArrayList<>()).add(firings.explanationOf(advice));
             by.forEach(b -> overruledByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(firings.explanationOf(b)));
         });
@@ -174,28 +185,27 @@ final class ResultAssembler {
         proposedBy.forEach((key, proposers) -> {
             Explanation proposal = sorted(proposers).get(0);
             List<Explanation> by = sorted(overruledByKey.get(key));
-            result.add(new SuppressedRecommendation(key.action(), key.target(), key.action().phase(),
+            result.add(new SuppressedRecommendation(key.action(), key.target(), key.side(), key.topic(),
+                    key.action().phase(),
                     proposal, by.get(0), onePerRule(by, by.get(0))));
         });
-        result.sort(Comparator.comparing(SuppressedRecommendation::phase)
-                .thenComparing(SuppressedRecommendation::action)
-                .thenComparing(SuppressedRecommendation::target, TARGET_ORDER));
+        result.sort(Comparator.comparing((SuppressedRecommendation r) -> Key.of(r), KEY_ORDER));
         return result;
     }
 
     /**
-     * Supporting explanations, one per rule and reason, none repeating the leading one: a rule that
-     * fires for several facts with the same reason (say, a warm-up for each of three stretches) adds
-     * one reason, not three, while one that gives different reasons (stress, anxiety) keeps each.
+     * Supporting explanations, one per rule and reason, and none from the leading rule: a rule that
+     * fires for several facts with the same reason (say, a daily practice for each of three
+     * exercises) adds one reason, not three, and the rule that leads (or doses its own advice) is
+     * not listed again as its own support.
      */
     private static List<Explanation> onePerRule(List<Explanation> support, Explanation leading) {
         Map<Reason, Explanation> byReason = new LinkedHashMap<>();
-        Reason lead = new Reason(leading);
-        byReason.put(lead, leading);
         for (Explanation x : sorted(support)) {
-            byReason.putIfAbsent(new Reason(x), x);
+            if (!x.rule().equals(leading.rule())) {
+                byReason.putIfAbsent(new Reason(x), x);
+            }
         }
-        byReason.remove(lead);
         return List.copyOf(byReason.values());
     }
 
@@ -220,8 +230,37 @@ final class ResultAssembler {
         return Collections.unmodifiableList(copy);
     }
 
-    private record Key(Action action, Target target) {
+    /** What makes an item one piece of advice: action, target, side and topic. */
+    private record Key(Action action, Target target, Side side, Topic topic) {
+        static Key of(Advice a) {
+            return new Key(a.action(), a.target(), a.side(), a.topic());
+        }
+
+        static Key of(Recommendation r) {
+            return new Key(r.action(), r.target(), r.side(), r.topic());
+        }
+
+        static Key of(SuppressedRecommendation s) {
+            return new Key(s.action(), s.target(), s.side(), s.topic());
+        }
+
+        /** Within SAFETY: emergency referral, urgent referral, other referrals, then the rest. */
+        int referralRank() {
+            return topic == Topic.EMERGENCY_REFERRAL ? 0 : topic == Topic.URGENT_REFERRAL ? 1 : 2;
+        }
     }
+
+    /**
+     * Phase, then action (referrals first, the most urgent first), then target, side and topic:
+     * the order of the interchange contract, total, so no result depends on firing order.
+     */
+    private static final Comparator<Key> KEY_ORDER = Comparator
+            .comparing((Key k) -> k.action().phase())
+            .thenComparing(Key::action)
+            .thenComparingInt(Key::referralRank)
+            .thenComparing(Key::target, TARGET_ORDER)
+            .thenComparing(Key::side, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Key::topic, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     /**
      * Compares {@code String.join("\n", a)} with {@code String.join("\n", b)} as strings, without

@@ -17,12 +17,15 @@ import org.physiocds.Problem;
 import org.physiocds.Recommendation;
 import org.physiocds.StartBackResult;
 import org.physiocds.SuppressedRecommendation;
+import org.physiocds.Topic;
+import org.physiocds.model.Side;
 
 /**
  * Writes the output documents of the interchange format, field by field in the format's order,
  * so that the text depends on nothing but the evaluation (no maps, no reflection, no clock).
  * Fields the format allows adding: {@code ruleName} in explanations, {@code alsoSupportedBy} in
- * recommendations and flags, {@code phase} in suppressed recommendations.
+ * recommendations and flags, {@code phase} in suppressed recommendations, and {@code summary} in
+ * place of {@code quote} in a citation of a source other than a seed (never a quote).
  */
 final class EvaluationWriter {
 
@@ -65,6 +68,7 @@ final class EvaluationWriter {
                 g.writeStartObject();
                 g.writeStringField("action", r.action().name());
                 g.writeStringField("target", r.target().code());
+                sideAndTopic(g, r.side(), r.topic());
                 g.writeStringField("phase", r.phase().name());
                 if (r.dosage() != null) {
                     g.writeStringField("dosage", r.dosage());
@@ -79,6 +83,7 @@ final class EvaluationWriter {
                 g.writeStartObject();
                 g.writeStringField("action", s.action().name());
                 g.writeStringField("target", s.target().code());
+                sideAndTopic(g, s.side(), s.topic());
                 g.writeStringField("phase", s.phase().name());
                 explanation(g, "explanation", s.explanation());
                 explanation(g, "suppressedBy", s.suppressedBy());
@@ -103,6 +108,16 @@ final class EvaluationWriter {
             g.writeEndArray();
             g.writeEndObject();
         });
+    }
+
+    /** {@code side} for a muscle, {@code topic} for GENERAL (contract v1.1); neither otherwise. */
+    private static void sideAndTopic(JsonGenerator g, Side side, Topic topic) throws IOException {
+        if (side != null) {
+            g.writeStringField("side", side.name());
+        }
+        if (topic != null) {
+            g.writeStringField("topic", topic.name());
+        }
     }
 
     private static void startBack(JsonGenerator g, StartBackResult s) throws IOException {
@@ -136,7 +151,11 @@ final class EvaluationWriter {
         for (Citation c : x.citations()) {
             g.writeStartObject();
             g.writeStringField("source", c.source());
-            g.writeStringField("quote", c.quote());
+            if (c.isQuote()) {
+                g.writeStringField("quote", c.quote());
+            } else {
+                g.writeStringField("summary", c.summary());
+            }
             g.writeEndObject();
         }
         g.writeEndArray();

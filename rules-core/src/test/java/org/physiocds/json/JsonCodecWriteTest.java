@@ -39,27 +39,27 @@ class JsonCodecWriteTest {
     private static final Explanation WEAK_GLUTES = new Explanation("MUS-01", "Weak phasic muscle: strengthen it",
             List.of("G08"), List.of("GLUTES: strength WEAK, length LONG"),
             "Glutes: phasic muscle, assessed weak and long.",
-            List.of(new Citation("seeds/000_d332fd75da60d9b3.txt", "If a muscle is already weak and elongated")));
+            List.of(new Citation("seeds/000_d332fd75da60d9b3.txt", "If a muscle is already weak and elongated", null)));
     private static final Explanation SHORT_HAMSTRINGS = new Explanation("MUS-05", "Short muscle: stretch it",
             List.of("G11"), List.of("HAMSTRINGS: length SHORT"), "Hamstrings: assessed short.",
-            List.of(new Citation("seeds/000_d332fd75da60d9b3.txt", "first figure out if the muscle is shorter")));
+            List.of(new Citation("seeds/000_d332fd75da60d9b3.txt", "first figure out if the muscle is shorter", null)));
     private static final Explanation STRAINED = new Explanation("SAF-02", "Strain: do not stretch",
             List.of("G01", "G02"), List.of("injury: strain, HAMSTRINGS, 5 days ago"),
             "Hamstrings were strained 5 days ago, still healing.",
-            List.of(new Citation("seeds/000_d332fd75da60d9b3.txt", "refrain from stretching"),
-                    new Citation("seeds/002_1deaa0d1b380007e.txt", "never stretch a muscle that is strained")));
+            List.of(new Citation("seeds/000_d332fd75da60d9b3.txt", "refrain from stretching", null),
+                    new Citation("seeds/002_1deaa0d1b380007e.txt", "never stretch a muscle that is strained", null)));
     private static final Explanation RECENT = new Explanation("SAF-03", "Recent injury: consult",
             List.of("G03"), List.of(), "An injury 5 days ago is recent.", List.of());
 
     @Test
     void writeEvaluation_fullEvaluation_matchesTheContractLayoutByteForByte() {
         Evaluation e = new Evaluation("demo-01", KB,
-                List.of(new Recommendation(Action.DO_NOT_STRETCH, Muscle.HAMSTRINGS, Action.DO_NOT_STRETCH.phase(),
+                List.of(new Recommendation(Action.DO_NOT_STRETCH, Muscle.HAMSTRINGS, org.physiocds.model.Side.BOTH, null, Action.DO_NOT_STRETCH.phase(),
                                 null, STRAINED, List.of()),
-                        new Recommendation(Action.STRENGTHEN, Muscle.GLUTES, Action.STRENGTHEN.phase(),
+                        new Recommendation(Action.STRENGTHEN, Muscle.GLUTES, org.physiocds.model.Side.BOTH, null, Action.STRENGTHEN.phase(),
                                 "3 sets of 10", WEAK_GLUTES, List.of(RECENT))),
                 List.of(new Flag(FlagCode.RECENT_INJURY, RECENT, List.of())),
-                List.of(new SuppressedRecommendation(Action.STRETCH, Muscle.HAMSTRINGS, Action.STRETCH.phase(),
+                List.of(new SuppressedRecommendation(Action.STRETCH, Muscle.HAMSTRINGS, org.physiocds.model.Side.BOTH, null, Action.STRETCH.phase(),
                         SHORT_HAMSTRINGS, STRAINED, List.of())),
                 new StartBackResult(5, 2, StartBackResult.Stratum.MEDIUM));
 
@@ -71,10 +71,10 @@ class JsonCodecWriteTest {
         Explanation multiLine = new Explanation("MUS-05", "Short muscle: stretch it", List.of("G11"),
                 List.of("HAMSTRINGS: length SHORT"), "First line.\nSecond line.", List.of());
         Evaluation e = new Evaluation("demo-01", KB,
-                List.of(new Recommendation(Action.STRENGTHEN, Muscle.GLUTES, Action.STRENGTHEN.phase(),
+                List.of(new Recommendation(Action.STRENGTHEN, Muscle.GLUTES, org.physiocds.model.Side.BOTH, null, Action.STRENGTHEN.phase(),
                         "3 sets of 10", WEAK_GLUTES, List.of(RECENT, multiLine))),
                 List.of(new Flag(FlagCode.RECENT_INJURY, RECENT, List.of())),
-                List.of(new SuppressedRecommendation(Action.STRETCH, Muscle.HAMSTRINGS, Action.STRETCH.phase(),
+                List.of(new SuppressedRecommendation(Action.STRETCH, Muscle.HAMSTRINGS, org.physiocds.model.Side.BOTH, null, Action.STRETCH.phase(),
                         SHORT_HAMSTRINGS, STRAINED, List.of())),
                 new StartBackResult(5, 2, StartBackResult.Stratum.MEDIUM));
 
@@ -97,10 +97,10 @@ class JsonCodecWriteTest {
     @Test
     void writeEvaluation_fieldOrder_isTheContractOrder() throws IOException {
         Evaluation e = new Evaluation("demo-01", KB,
-                List.of(new Recommendation(Action.STRENGTHEN, Muscle.GLUTES, Action.STRENGTHEN.phase(),
+                List.of(new Recommendation(Action.STRENGTHEN, Muscle.GLUTES, org.physiocds.model.Side.BOTH, null, Action.STRENGTHEN.phase(),
                         "3 sets of 10", WEAK_GLUTES, List.of())),
                 List.of(new Flag(FlagCode.RECENT_INJURY, RECENT, List.of())),
-                List.of(new SuppressedRecommendation(Action.STRETCH, Muscle.HAMSTRINGS, Action.STRETCH.phase(),
+                List.of(new SuppressedRecommendation(Action.STRETCH, Muscle.HAMSTRINGS, org.physiocds.model.Side.BOTH, null, Action.STRETCH.phase(),
                         SHORT_HAMSTRINGS, STRAINED, List.of())),
                 new StartBackResult(5, 2, StartBackResult.Stratum.MEDIUM));
 
@@ -108,12 +108,12 @@ class JsonCodecWriteTest {
 
         assertEquals(List.of("patientId", "knowledgeBase", "startBack", "flags", "recommendations", "suppressed"),
                 names(doc));
-        assertEquals(List.of("action", "target", "phase", "dosage", "explanation", "alsoSupportedBy"),
+        assertEquals(List.of("action", "target", "side", "phase", "dosage", "explanation", "alsoSupportedBy"),
                 names(doc.get("recommendations").get(0)));
         assertEquals(List.of("rule", "ruleName", "guidance", "rationale", "facts", "citations"),
                 names(doc.get("recommendations").get(0).get("explanation")));
         assertEquals(List.of("code", "explanation", "alsoSupportedBy"), names(doc.get("flags").get(0)));
-        assertEquals(List.of("action", "target", "phase", "explanation", "suppressedBy", "alsoSuppressedBy"),
+        assertEquals(List.of("action", "target", "side", "phase", "explanation", "suppressedBy", "alsoSuppressedBy"),
                 names(doc.get("suppressed").get(0)));
         assertEquals(List.of("total", "psychosocial", "stratum"), names(doc.get("startBack")));
     }
@@ -121,7 +121,7 @@ class JsonCodecWriteTest {
     @Test
     void writeEvaluation_absentPatientIdDosageAndStartBack_leftOut() throws IOException {
         Evaluation e = new Evaluation(null, KB,
-                List.of(new Recommendation(Action.STRENGTHEN, Muscle.GLUTES, Action.STRENGTHEN.phase(),
+                List.of(new Recommendation(Action.STRENGTHEN, Muscle.GLUTES, org.physiocds.model.Side.BOTH, null, Action.STRENGTHEN.phase(),
                         null, WEAK_GLUTES, List.of())),
                 List.of(), List.of(), null);
 
@@ -152,7 +152,7 @@ class JsonCodecWriteTest {
         String rationale = "Glutes \"aren't firing\": you’re only creating more weakness — seed 000.\n\\ end";
         Explanation x = new Explanation("MUS-01", "name", List.of(), List.of(), rationale, List.of());
         Evaluation e = new Evaluation("Zoë", KB,
-                List.of(new Recommendation(Action.STRENGTHEN, Target.GENERAL, Action.STRENGTHEN.phase(), null, x, List.of())),
+                List.of(new Recommendation(Action.STRENGTHEN, Target.GENERAL, null, org.physiocds.Topic.DAILY_PRACTICE, Action.STRENGTHEN.phase(), null, x, List.of())),
                 List.of(), List.of(), null);
 
         JsonNode doc = new ObjectMapper().readTree(JSON.writeEvaluation(e));
@@ -165,7 +165,7 @@ class JsonCodecWriteTest {
     @Test
     void writeEvaluation_manyThreadsAtOnce_allWriteTheSameText() throws Exception {
         Evaluation e = new Evaluation("demo-01", KB,
-                List.of(new Recommendation(Action.STRENGTHEN, Muscle.GLUTES, Action.STRENGTHEN.phase(),
+                List.of(new Recommendation(Action.STRENGTHEN, Muscle.GLUTES, org.physiocds.model.Side.BOTH, null, Action.STRENGTHEN.phase(),
                         "3 sets of 10", WEAK_GLUTES, List.of(RECENT, STRAINED))),
                 List.of(new Flag(FlagCode.RECENT_INJURY, RECENT, List.of(STRAINED))), List.of(), null);
         String expected = JSON.writeEvaluation(e);

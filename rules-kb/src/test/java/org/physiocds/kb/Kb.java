@@ -14,7 +14,9 @@ import org.physiocds.Flag;
 import org.physiocds.FlagCode;
 import org.physiocds.Recommendation;
 import org.physiocds.SuppressedRecommendation;
+import org.physiocds.Topic;
 import org.physiocds.model.Patient;
+import org.physiocds.model.Side;
 import org.physiocds.model.Target;
 
 /** Shared fixtures for the knowledge-base tests: one engine, and ways to read a result. */
@@ -39,6 +41,40 @@ final class Kb {
     static Optional<Recommendation> recommendation(Evaluation e, Action action, Target target) {
         return e.recommendations().stream()
                 .filter(r -> r.action() == action && r.target().equals(target))
+                .findFirst();
+    }
+
+    /** The recommendation of this action for this muscle on this side (LEFT, RIGHT or BOTH). */
+    static Optional<Recommendation> recommendation(Evaluation e, Action action, Target target, Side side) {
+        return e.recommendations().stream()
+                .filter(r -> r.action() == action && r.target().equals(target) && r.side() == side)
+                .findFirst();
+    }
+
+    /** The recommendation of this action about the programme as a whole on this topic. */
+    static Optional<Recommendation> recommendation(Evaluation e, Action action, Topic topic) {
+        return e.recommendations().stream()
+                .filter(r -> r.action() == action && r.target() == Target.GENERAL && r.topic() == topic)
+                .findFirst();
+    }
+
+    static boolean recommends(Evaluation e, Action action, Topic topic) {
+        return recommendation(e, action, topic).isPresent();
+    }
+
+    static boolean recommends(Evaluation e, Action action, Target target, Side side) {
+        return recommendation(e, action, target, side).isPresent();
+    }
+
+    static Optional<SuppressedRecommendation> suppressed(Evaluation e, Action action, Target target, Side side) {
+        return e.suppressed().stream()
+                .filter(s -> s.action() == action && s.target().equals(target) && s.side() == side)
+                .findFirst();
+    }
+
+    static Optional<SuppressedRecommendation> suppressed(Evaluation e, Action action, Topic topic) {
+        return e.suppressed().stream()
+                .filter(s -> s.action() == action && s.target() == Target.GENERAL && s.topic() == topic)
                 .findFirst();
     }
 

@@ -22,6 +22,7 @@ import org.physiocds.Evaluation;
 import org.physiocds.FlagCode;
 import org.physiocds.Phase;
 import org.physiocds.Recommendation;
+import org.physiocds.Topic;
 import org.physiocds.Thresholds;
 import org.physiocds.model.InjuryType;
 import org.physiocds.model.Length;
@@ -43,14 +44,14 @@ class LifestyleTest {
                 .lifestyle(Lifestyle.FEAR_OF_MOVEMENT).build());
 
         assertEquals("LIF-01", flag(e, FlagCode.PSYCHOSOCIAL_FACTORS).orElseThrow().explanation().rule());
-        assertTrue(ruleIds(recommendation(e, Action.ADVISE, Target.GENERAL).orElseThrow()).contains("LIF-01"));
+        assertEquals(Set.of("LIF-01"), ruleIds(recommendation(e, Action.ADVISE, Topic.GRADED_ACTIVITY).orElseThrow()));
     }
 
     @Test
     void evaluate_poorSleep_addressesSleep() {
         Evaluation e = evaluate(Patient.builder().lifestyle(Lifestyle.POOR_SLEEP).build());
 
-        assertEquals(Set.of("LIF-02"), ruleIds(recommendation(e, Action.ADVISE, Target.GENERAL).orElseThrow()));
+        assertEquals(Set.of("LIF-02"), ruleIds(recommendation(e, Action.ADVISE, Topic.SLEEP).orElseThrow()));
         assertTrue(e.flags().isEmpty());
     }
 
@@ -60,12 +61,15 @@ class LifestyleTest {
 
         assertEquals(1, e.flags().size());
         assertEquals("LIF-03", flag(e, FlagCode.PSYCHOSOCIAL_FACTORS).orElseThrow().explanation().rule());
+        Recommendation stress = recommendation(e, Action.ADVISE, Topic.STRESS).orElseThrow();
+        assertTrue(stress.explanation().rationale().startsWith("Chronic stress and anxiety"), stress.explanation().rationale());
+        assertEquals(List.of(), stress.alsoSupportedBy());
     }
 
     @Test
     void evaluate_sedentary_advisesStayingActive() {
         Evaluation e = evaluate(Patient.builder().lifestyle(Lifestyle.SEDENTARY).build());
 
-        assertTrue(ruleIds(recommendation(e, Action.ADVISE, Target.GENERAL).orElseThrow()).contains("LIF-04"));
+        assertEquals(Set.of("LIF-04"), ruleIds(recommendation(e, Action.ADVISE, Topic.STAY_ACTIVE).orElseThrow()));
     }
 }

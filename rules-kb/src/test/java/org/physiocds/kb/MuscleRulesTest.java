@@ -48,11 +48,15 @@ class MuscleRulesTest {
     }
 
     @Test
-    void evaluate_weakPhasicMuscleAssessedShort_isStillNotStretched() {
+    void evaluate_weakPhasicMuscleAssessedShort_isStrengthenedAndStretchedWithoutContradiction() {
+        // G08 forbids stretching a weak, *lengthened* muscle; one assessed short needs stretching (G11)
+        // as well as strengthening (G09).
         Evaluation e = evaluate(Patient.builder().muscle(Muscle.GLUTES, Strength.WEAK, Length.SHORT, true).build());
 
-        assertEquals("MUS-01", suppressed(e, Action.STRETCH, Muscle.GLUTES).orElseThrow().suppressedBy().rule());
-        assertTrue(recommends(e, Action.STRENGTHEN, Muscle.GLUTES));
+        assertFalse(recommends(e, Action.DO_NOT_STRETCH, Muscle.GLUTES));
+        assertTrue(recommends(e, Action.STRETCH, Muscle.GLUTES));
+        Recommendation strengthen = recommendation(e, Action.STRENGTHEN, Muscle.GLUTES).orElseThrow();
+        assertFalse(strengthen.explanation().rationale().contains("lengthened"), strengthen.explanation().rationale());
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.physiocds.Evaluation;
 import org.physiocds.FlagCode;
 import org.physiocds.Phase;
 import org.physiocds.Recommendation;
+import org.physiocds.Topic;
 import org.physiocds.Thresholds;
 import org.physiocds.model.InjuryType;
 import org.physiocds.model.Length;
@@ -52,17 +53,18 @@ class ProgrammeTest {
         List<Phase> phases = e.recommendations().stream().map(Recommendation::phase).toList();
         assertEquals(phases.stream().sorted().toList(), phases);
         assertEquals(e.recommendations().size(), e.recommendations().stream()
-                .map(r -> r.action() + " " + r.target().code()).distinct().count());
+                .map(r -> r.action() + " " + r.target().code() + " " + r.side() + " " + r.topic()).distinct().count());
         assertEquals(Phase.SAFETY, phases.get(0));
         assertEquals(Phase.DAILY_PRACTICE, phases.get(phases.size() - 1));
     }
 
     @Test
     void evaluate_exercisesRecommended_buildsADailyPracticeOfFifteenToTwentyMinutes() {
-        Recommendation practice = recommendation(evaluate(complexLowBackPatient()), Action.ADVISE, Target.GENERAL).orElseThrow();
+        Recommendation practice = recommendation(evaluate(complexLowBackPatient()), Action.ADVISE, Topic.DAILY_PRACTICE).orElseThrow();
 
-        assertTrue(practice.alsoSupportedBy().stream().anyMatch(x -> x.rule().equals("PRG-01")
-                && x.rationale().contains("15-20 minutes of the right exercises, done daily")));
+        assertEquals("PRG-01", practice.explanation().rule());
+        assertTrue(practice.explanation().rationale().contains("15-20 minutes of the right exercises, done daily"));
+        assertEquals(List.of(), practice.alsoSupportedBy(), "one rule, one reason: not repeated per exercise");
     }
 
     @Test
@@ -70,14 +72,14 @@ class ProgrammeTest {
         Evaluation e = evaluate(Patient.builder().muscle(Muscle.HIP_FLEXORS, Strength.NORMAL, Length.SHORT, true).build());
 
         assertEquals(Set.of("PRG-02"), ruleIds(recommendation(e, Action.STABILIZE, Region.LOWER_BACK).orElseThrow()));
-        assertTrue(ruleIds(recommendation(e, Action.BREATHING, Target.GENERAL).orElseThrow()).contains("PRG-04"));
+        assertTrue(ruleIds(recommendation(e, Action.BREATHING, Topic.CONTROLLED_BREATHING).orElseThrow()).contains("PRG-04"));
     }
 
     @Test
     void evaluate_onlyAStretchWouldBeRecommended_addsStrengthening() {
         Evaluation e = evaluate(Patient.builder().muscle(Muscle.HIP_FLEXORS, Strength.NORMAL, Length.SHORT, true).build());
 
-        assertEquals(Set.of("PRG-03"), ruleIds(recommendation(e, Action.STRENGTHEN, Target.GENERAL).orElseThrow()));
+        assertEquals(Set.of("PRG-03"), ruleIds(recommendation(e, Action.STRENGTHEN, Topic.BALANCE_WITH_STRENGTHENING).orElseThrow()));
     }
 
     @Test
@@ -92,7 +94,7 @@ class ProgrammeTest {
         Evaluation e = evaluate(Patient.builder().pain(Region.LOWER_BACK, 30.0, 5)
                 .stretching(StretchingHistory.builder().sessionsPerWeek(7).warmsUpFirst(true).build()).build());
 
-        assertTrue(ruleIds(recommendation(e, Action.ADVISE, Target.GENERAL).orElseThrow()).contains("PRG-05"));
+        assertEquals(Set.of("PRG-05"), ruleIds(recommendation(e, Action.ADVISE, Topic.STRETCHING_INCOMPLETE).orElseThrow()));
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.physiocds.Flag;
 import org.physiocds.FlagCode;
 import org.physiocds.Phase;
 import org.physiocds.Recommendation;
+import org.physiocds.Topic;
 import org.physiocds.SuppressedRecommendation;
 import org.physiocds.model.InjuryType;
 import org.physiocds.model.Length;
@@ -251,16 +252,20 @@ class RedFlagsTest {
     }
 
     @Test
-    void evaluate_emergencyAndUrgentTogether_leadWithTheEmergencyAndNameTheOther() {
+    void evaluate_emergencyAndUrgentTogether_listTheEmergencyReferralFirstThenTheUrgentOneAsItsOwnItem() {
         Evaluation e = officeWorkerWith(RedFlag.HISTORY_OF_CANCER, RedFlag.GAIT_DISTURBANCE, RedFlag.NIGHT_PAIN);
 
-        Recommendation refer = referral(e);
-        assertEquals("emergency: same day", refer.dosage());
-        assertEquals("RFL-11", refer.explanation().rule());
-        assertTrue(refer.explanation().rationale().contains("Gait disturbance: suspected cauda equina syndrome"));
-        assertTrue(supportingRules(refer).contains("RFL-12"));
-        assertTrue(refer.alsoSupportedBy().stream().anyMatch(x -> x.rationale()
-                .contains("A history of cancer and night pain: possible spinal malignancy")));
+        Recommendation emergency = e.recommendations().get(0);
+        assertEquals(Topic.EMERGENCY_REFERRAL, emergency.topic());
+        assertEquals("emergency: same day", emergency.dosage());
+        assertEquals("RFL-11", emergency.explanation().rule());
+        assertTrue(emergency.explanation().rationale().contains("Gait disturbance: suspected cauda equina syndrome"));
+        assertEquals(Set.of(), supportingRules(emergency));
+        Recommendation urgent = e.recommendations().get(1);
+        assertEquals(Topic.URGENT_REFERRAL, urgent.topic());
+        assertEquals("RFL-12", urgent.explanation().rule());
+        assertTrue(urgent.dosage().startsWith("urgent: within days"));
+        assertTrue(urgent.explanation().rationale().contains("A history of cancer and night pain: possible spinal malignancy"));
         Flag redFlag = flag(e, FlagCode.RED_FLAG).orElseThrow();
         assertEquals("RFL-11", redFlag.explanation().rule());
         assertEquals(List.of("RFL-12"), redFlag.alsoSupportedBy().stream().map(Explanation::rule).toList());
@@ -276,8 +281,8 @@ class RedFlagsTest {
         assertTrue(flagCodes(e).containsAll(Set.of(FlagCode.RED_FLAG, FlagCode.RECENT_INJURY)));
         Recommendation refer = referral(e);
         assertEquals("RFL-11", refer.explanation().rule());
-        assertTrue(supportingRules(refer).contains("SAF-03"));
         assertEquals("emergency: same day", refer.dosage());
+        assertEquals("SAF-08", recommendation(e, Action.REFER, Muscle.HIP_FLEXORS).orElseThrow().explanation().rule());
         assertTrue(suppressed(e, Action.STRETCH, Muscle.HIP_FLEXORS).isPresent());
     }
 
@@ -308,7 +313,7 @@ class RedFlagsTest {
         Evaluation e = evaluate(Patient.builder().redFlags(RedFlag.PROGRESSIVE_NEUROLOGICAL_DEFICIT).build());
 
         assertEquals("RFL-11", referral(e).explanation().rule());
-        assertEquals(Set.of("RFL-14"), supportingRules(referral(e)), "only the timing supports it");
+        assertEquals(Set.of(), supportingRules(referral(e)), "the rule doses its own referral: no other support");
         assertEquals("emergency: same day", referral(e).dosage());
         assertEquals(List.of(), e.suppressed());
         assertNull(e.startBack());

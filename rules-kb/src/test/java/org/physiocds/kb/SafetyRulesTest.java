@@ -53,7 +53,9 @@ class SafetyRulesTest {
         assertTrue(stretch.suppressedBy().rationale().contains("strained 5 days ago"));
         assertTrue(stretch.suppressedBy().rationale().contains("42-day recent-injury threshold"));
         assertTrue(stretch.suppressedBy().facts().stream().anyMatch(f -> f.contains("HAMSTRINGS, 5 days ago")));
-        assertTrue(recommends(e, Action.REFER, Target.GENERAL));
+        assertEquals("SAF-08", recommendation(e, Action.REFER, Muscle.HAMSTRINGS).orElseThrow().explanation().rule());
+        assertEquals(1, e.recommendations().stream().filter(r -> r.action() == Action.REFER).count(),
+                "one strain, one referral");
         assertTrue(flagCodes(e).contains(FlagCode.RECENT_INJURY));
     }
 
@@ -98,7 +100,9 @@ class SafetyRulesTest {
                 .injury(InjuryType.OTHER, null, 10)
                 .build());
 
-        assertTrue(recommends(e, Action.REFER, Target.GENERAL));
+        assertEquals("SAF-03", recommendation(e, Action.REFER, org.physiocds.Topic.INJURY_CLEARANCE).orElseThrow()
+                .explanation().rule());
+        assertEquals(1, e.recommendations().stream().filter(r -> r.action() == Action.REFER).count());
         assertTrue(flagCodes(e).contains(FlagCode.RECENT_INJURY));
         assertTrue(e.recommendations().stream().noneMatch(r -> r.action() == Action.DO_NOT_STRETCH
                 && r.target() instanceof Muscle));
@@ -126,7 +130,8 @@ class SafetyRulesTest {
         assertEquals("SAF-04", suppressed(e, Action.STABILIZE, Region.LOWER_BACK).orElseThrow().suppressedBy().rule());
         assertTrue(e.recommendations().stream().noneMatch(r -> r.action().phase() != org.physiocds.Phase.SAFETY
                 && Region.LOWER_BACK.covers(r.target())));
-        assertTrue(recommends(e, Action.STRETCH, Muscle.HIP_FLEXORS));
+        assertFalse(recommends(e, Action.STRETCH, Muscle.HIP_FLEXORS), "every stretch waits for clearance (G03)");
+        assertEquals("SAF-04", suppressed(e, Action.STRETCH, Muscle.HIP_FLEXORS).orElseThrow().suppressedBy().rule());
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.physiocds.FlagCode;
 import org.physiocds.InvalidPatientException;
 import org.physiocds.Problem;
 import org.physiocds.StartBackResult;
+import org.physiocds.Topic;
 import org.physiocds.StartBackResult.Stratum;
 import org.physiocds.model.Bothersomeness;
 import org.physiocds.model.Patient;
@@ -55,7 +56,7 @@ class StartBackTest {
     }
 
     private static boolean referralRests(Evaluation e, String rule) {
-        return recommendation(e, Action.REFER, Target.GENERAL).map(r -> ruleIds(r).contains(rule)).orElse(false);
+        return e.recommendations().stream().anyMatch(r -> r.action() == Action.REFER && ruleIds(r).contains(rule));
     }
 
     @ParameterizedTest(name = "agree to {0}, item 9 {1}: {2}/{3}, {4}")
@@ -74,8 +75,10 @@ class StartBackTest {
         Evaluation e = screened(agreed, item9);
 
         assertEquals(new StartBackResult(total, psychosocial, stratum), e.startBack());
-        assertTrue(ruleIds(recommendation(e, Action.ADVISE, Target.GENERAL).orElseThrow()).contains("SBT-01"));
-        assertEquals(stratum != Stratum.LOW, referralRests(e, "SBT-02"), "physiotherapy from medium risk");
+        assertEquals(Set.of("SBT-01"), ruleIds(recommendation(e, Action.ADVISE, Topic.SELF_MANAGEMENT).orElseThrow()));
+        assertEquals(stratum == Stratum.MEDIUM, referralRests(e, "SBT-02"), "physiotherapy at medium risk");
+        assertEquals(stratum == Stratum.MEDIUM, recommends(e, Action.REFER, Topic.PHYSIOTHERAPY));
+        assertEquals(stratum == Stratum.HIGH, recommends(e, Action.REFER, Topic.PSYCHOLOGICALLY_INFORMED_PHYSIOTHERAPY));
         assertEquals(stratum == Stratum.HIGH, referralRests(e, "SBT-03"), "psychologically informed at high risk");
         assertEquals(stratum == Stratum.HIGH, flagCodes(e).contains(FlagCode.PSYCHOSOCIAL_FACTORS));
         assertEquals(stratum != Stratum.LOW, recommends(e, Action.REFER, Target.GENERAL), "low risk: no referral");
@@ -85,10 +88,7 @@ class StartBackTest {
     void evaluate_lowRisk_saysAdviceAndSelfManagementAreTheWholeCare() {
         Evaluation e = screened("1 2", Bothersomeness.SLIGHTLY);
 
-        var advice = recommendation(e, Action.ADVISE, Target.GENERAL).orElseThrow();
-        String why = java.util.stream.Stream.concat(java.util.stream.Stream.of(advice.explanation()),
-                advice.alsoSupportedBy().stream()).filter(x -> x.rule().equals("SBT-01")).findFirst().orElseThrow()
-                .rationale();
+        String why = recommendation(e, Action.ADVISE, Topic.SELF_MANAGEMENT).orElseThrow().explanation().rationale();
         assertTrue(why.startsWith("STarT Back total 2/9, psychosocial subscale (items 5-9) 0/5: low risk."), why);
         assertTrue(why.contains("no referral is needed"));
     }
@@ -97,8 +97,10 @@ class StartBackTest {
     void evaluate_highRisk_refersForPsychologicallyInformedPhysiotherapyCitingTheTrial() {
         Evaluation e = screened("1 5 6 7 8", Bothersomeness.VERY_MUCH);
 
-        var refer = recommendation(e, Action.REFER, Target.GENERAL).orElseThrow();
-        var informed = refer.alsoSupportedBy().stream().filter(x -> x.rule().equals("SBT-03")).findFirst().orElseThrow();
+        var informed = recommendation(e, Action.REFER, Topic.PSYCHOLOGICALLY_INFORMED_PHYSIOTHERAPY).orElseThrow()
+                .explanation();
+        assertEquals("SBT-03", informed.rule());
+        assertFalse(recommends(e, Action.REFER, Topic.PHYSIOTHERAPY), "high risk leads with its own care, not medium's");
         assertTrue(informed.rationale().contains("psychologically informed physiotherapy"));
         assertTrue(informed.facts().contains("STarT Back total 6/9, psychosocial subscale (items 5-9) 5/5: high risk"),
                 informed.facts().toString());
@@ -142,7 +144,7 @@ class StartBackTest {
         Evaluation e = screened("1 2 3 4", Bothersomeness.MODERATELY, RedFlag.AGE_OVER_50_NEW_PAIN);
 
         assertTrue(referralRests(e, "SBT-02"));
-        assertTrue(ruleIds(recommendation(e, Action.ADVISE, Target.GENERAL).orElseThrow()).contains("SBT-01"));
+        assertTrue(recommends(e, Action.ADVISE, Topic.SELF_MANAGEMENT));
         assertEquals("review: clinician review at this visit",
                 recommendation(e, Action.REFER, Target.GENERAL).orElseThrow().dosage());
     }

@@ -11,11 +11,15 @@ import org.physiocds.Evaluation;
 import org.physiocds.Explanation;
 import org.physiocds.FlagCode;
 import org.physiocds.Recommendation;
+import org.physiocds.Phase;
 import org.physiocds.Thresholds;
+import org.physiocds.Topic;
 import org.physiocds.model.Injury;
 import org.physiocds.model.Muscle;
 import org.physiocds.model.Patient;
 import org.physiocds.model.Region;
+import org.physiocds.model.Side;
+import org.physiocds.model.Surgery;
 import org.physiocds.model.Target;
 
 /**
@@ -37,37 +41,85 @@ final class Invariants {
     List<String> check(Patient patient, Evaluation e) {
         List<String> violations = new ArrayList<>();
         noStretchOfRecentlyInjuredMuscle(patient, e, violations);
-        noLowerBackStretchWhenUnstable(e, violations);
+        noStretchAfterRecentSurgery(patient, e, violations);
+        noStretchOfThePainfulRegionWhenUnstable(patient, e, violations);
         noStretchBesideDoNotStretch(e, violations);
+        onlySafetyUnderAWithholdingReferral(e, violations);
         everyConclusionExplainedAndCited(e, violations);
         contractShape(patient, e, violations);
         return violations;
     }
 
-    /** Never STRETCH a muscle with a strain or tear within recentInjuryDays (or of unknown date). */
+    /**
+     * Never STRETCH a muscle on a side with an injury of any type (strain, tear or other) within
+     * recentInjuryDays, or of unknown date; an injury of both sides (or no side given) covers either.
+     */
     void noStretchOfRecentlyInjuredMuscle(Patient patient, Evaluation e, List<String> violations) {
         for (Injury injury : patient.injuries()) {
-            if (injury.isMuscleDamage() && injury.isWithinDays(thresholds.recentInjuryDays())) {
-                stretches(e).filter(r -> r.target() == injury.muscle()).forEach(r -> violations.add(
-                        "recent-injury: STRETCH " + r.target().code() + " (" + r.explanation().rule()
-                                + ") despite " + injury));
+            if (injury.muscle() != null && injury.isWithinDays(thresholds.recentInjuryDays())) {
+                stretches(e).filter(r -> r.target() == injury.muscle() && overlaps(r.side(), injury.side()))
+                        .forEach(r -> violations.add("recent-injury: STRETCH " + r.target().code() + " "
+                                + r.side() + " (" + r.explanation().rule() + ") despite " + injury));
             }
         }
     }
 
-    /** When instability is flagged, never STRETCH the lower back or a muscle of it. */
-    void noLowerBackStretchWhenUnstable(Evaluation e, List<String> violations) {
-        if (e.flags().stream().anyMatch(f -> f.code() == FlagCode.INSTABILITY_SUSPECTED)) {
-            stretches(e).filter(r -> isLowerBack(r.target()))
-                    .forEach(r -> violations.add("instability: STRETCH " + r.target().code() + " ("
-                            + r.explanation().rule() + ") while INSTABILITY_SUSPECTED is flagged"));
+    /** Never STRETCH or DECOMPRESS anything within recentSurgeryDays of any surgery, whatever was operated. */
+    void noStretchAfterRecentSurgery(Patient patient, Evaluation e, List<String> violations) {
+        for (Surgery surgery : patient.surgeries()) {
+            if (surgery.isWithinDays(thresholds.recentSurgeryDays())) {
+                e.recommendations().stream()
+                        .filter(r -> r.action() == Action.STRETCH || r.action() == Action.DECOMPRESS
+                                || surgery.region() != null && surgery.region().covers(r.target())
+                                        && r.action().phase() != Phase.SAFETY)
+                        .forEach(r -> violations.add("recent-surgery: " + r.action() + " " + r.target().code()
+                                + " (" + r.explanation().rule() + ") despite " + surgery));
+            }
         }
     }
 
-    /** Never a STRETCH beside a DO_NOT_STRETCH of the same target (or of the region it lies in). */
+    /**
+     * When instability is flagged, never STRETCH the guarded region (the painful region, or the lower
+     * back when it is not known) or a muscle of it.
+     */
+    void noStretchOfThePainfulRegionWhenUnstable(Patient patient, Evaluation e, List<String> violations) {
+        Region guarded = patient.painRegion() == null ? Region.LOWER_BACK : patient.painRegion();
+        if (e.flags().stream().anyMatch(f -> f.code() == FlagCode.INSTABILITY_SUSPECTED)) {
+            stretches(e).filter(r -> guarded.covers(r.target()))
+                    .forEach(r -> violations.add("instability: STRETCH " + r.target().code() + " ("
+                            + r.explanation().rule() + ") while INSTABILITY_SUSPECTED is flagged, pain in " + guarded));
+        }
+    }
+
+    /**
+     * Under an emergency or urgent red-flag referral nothing outside the SAFETY phase stands, and
+     * under an emergency nothing but referrals and what not to do.
+     */
+    void onlySafetyUnderAWithholdingReferral(Evaluation e, List<String> violations) {
+        boolean emergency = recommendsTopic(e, Topic.EMERGENCY_REFERRAL);
+        if (emergency || recommendsTopic(e, Topic.URGENT_REFERRAL)) {
+            e.recommendations().stream()
+                    .filter(r -> r.phase() != Phase.SAFETY || emergency && r.action() == Action.ASSESS)
+                    .forEach(r -> violations.add("red-flag: " + r.action() + " " + r.target().code() + " ("
+                            + r.explanation().rule() + ") stands beside an " + (emergency ? "emergency" : "urgent")
+                            + " referral"));
+        }
+    }
+
+    private static boolean recommendsTopic(Evaluation e, Topic topic) {
+        return e.recommendations().stream().anyMatch(r -> r.topic() == topic);
+    }
+
+    /** Whether two sides share a side ({@code null}, a region, has every side). */
+    static boolean overlaps(Side a, Side b) {
+        return a == null || b == null || a == Side.BOTH || b == Side.BOTH || a == b;
+    }
+
+    /** Never a STRETCH beside a DO_NOT_STRETCH of the same target on an overlapping side (or of the region it lies in). */
     void noStretchBesideDoNotStretch(Evaluation e, List<String> violations) {
         stretches(e).forEach(stretch -> e.recommendations().stream()
-                .filter(r -> r.action() == Action.DO_NOT_STRETCH && r.target().covers(stretch.target()))
+                .filter(r -> r.action() == Action.DO_NOT_STRETCH && r.target().covers(stretch.target())
+                        && overlaps(r.side(), stretch.side()))
                 .forEach(no -> violations.add("conflict: STRETCH " + stretch.target().code() + " ("
                         + stretch.explanation().rule() + ") beside DO_NOT_STRETCH " + no.target().code()
                         + " (" + no.explanation().rule() + ")")));
@@ -114,24 +166,39 @@ final class Invariants {
         }
         for (Citation c : x.citations()) {
             if (c.source() != null && c.source().startsWith("seeds/")) {
-                if (!seeds.quotes(c.source(), c.quote())) {
+                if (!c.isQuote() || !seeds.quotes(c.source(), c.quote())) {
                     violations.add("citation: " + at + " quotes text not in " + c.source() + ": " + c.quote());
                 }
             } else if (c.source() == null || !HTTPS_URL.matcher(c.source()).find()) {
                 violations.add("citation: " + at + " is neither a seed nor an https URL: " + c.source());
+            } else if (c.isQuote() || c.summary() == null || c.summary().isBlank()) {
+                violations.add("citation: " + at + " presents a source other than a seed as a quote: " + c.source());
             }
         }
     }
 
-    /** The interchange contract: the id echoed, no action and target pair twice. */
+    /**
+     * The interchange contract v1.1: the id echoed; a side exactly on muscle items, a topic exactly
+     * on GENERAL items; no two items share action, target, side and topic.
+     */
     private static void contractShape(Patient patient, Evaluation e, List<String> violations) {
         if (!java.util.Objects.equals(patient.patientId(), e.patientId())) {
             violations.add("contract: patientId not echoed");
         }
-        Set<String> pairs = new HashSet<>();
+        Set<String> items = new HashSet<>();
         e.recommendations().forEach(r -> {
-            if (!pairs.add(r.action() + " " + r.target().code())) {
-                violations.add("contract: " + r.action() + " " + r.target().code() + " recommended twice");
+            String item = r.action() + " " + r.target().code() + " " + r.side() + " " + r.topic();
+            if (!items.add(item)) {
+                violations.add("contract: " + item + " recommended twice");
+            }
+            if ((r.target() instanceof Muscle) != (r.side() != null) || (r.target() == Target.GENERAL) != (r.topic() != null)) {
+                violations.add("contract: " + item + " has a side or topic where it should not, or lacks one");
+            }
+        });
+        e.suppressed().forEach(s -> {
+            if ((s.target() instanceof Muscle) != (s.side() != null) || (s.target() == Target.GENERAL) != (s.topic() != null)) {
+                violations.add("contract: suppressed " + s.action() + " " + s.target().code() + " has a side or topic where it"
+                        + " should not, or lacks one");
             }
         });
     }

@@ -30,7 +30,7 @@ public final class SeedFiles {
         if (quote == null || quote.isBlank()) {
             return false;
         }
-        return checked.computeIfAbsent(new Citation(source, quote), c -> folded.computeIfAbsent(source, SeedFiles::read)
+        return checked.computeIfAbsent(new Citation(source, quote, null), c -> folded.computeIfAbsent(source, SeedFiles::read)
                 .map(text -> text.contains(fold(quote)))
                 .orElse(false));
     }

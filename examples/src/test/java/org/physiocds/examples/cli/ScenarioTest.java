@@ -30,10 +30,10 @@ class ScenarioTest {
     private static final Explanation TEC_01 = new Explanation("TEC-01", "dose", List.of("G26"), List.of(), "Dose.", List.of());
 
     private static final Evaluation STRAINED_HAMSTRINGS = new Evaluation("x", new KnowledgeBaseInfo("kb", "1"),
-            List.of(new Recommendation(Action.DO_NOT_STRETCH, Muscle.HAMSTRINGS, Action.DO_NOT_STRETCH.phase(), null, SAF_02, List.of()),
-                    new Recommendation(Action.STRETCH, Muscle.HIP_FLEXORS, Action.STRETCH.phase(), "hold 30-60 s", MUS_05, List.of(TEC_01))),
+            List.of(new Recommendation(Action.DO_NOT_STRETCH, Muscle.HAMSTRINGS, org.physiocds.model.Side.BOTH, null, Action.DO_NOT_STRETCH.phase(), null, SAF_02, List.of()),
+                    new Recommendation(Action.STRETCH, Muscle.HIP_FLEXORS, org.physiocds.model.Side.BOTH, null, Action.STRETCH.phase(), "hold 30-60 s", MUS_05, List.of(TEC_01))),
             List.of(new Flag(FlagCode.RECENT_INJURY, SAF_02, List.of())),
-            List.of(new SuppressedRecommendation(Action.STRETCH, Muscle.HAMSTRINGS, Action.STRETCH.phase(), MUS_05, SAF_02, List.of())),
+            List.of(new SuppressedRecommendation(Action.STRETCH, Muscle.HAMSTRINGS, org.physiocds.model.Side.BOTH, null, Action.STRETCH.phase(), MUS_05, SAF_02, List.of())),
             null);
 
     @Test

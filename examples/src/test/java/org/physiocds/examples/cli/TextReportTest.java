@@ -31,7 +31,7 @@ class TextReportTest {
     }
 
     private static Recommendation advice(Action action, Target target, String dosage, Explanation why) {
-        return new Recommendation(action, target, action.phase(), dosage, why, List.of());
+        return new Recommendation(action, target, null, null, action.phase(), dosage, why, List.of());
     }
 
     @Test
@@ -58,7 +58,7 @@ class TextReportTest {
     @Test
     void render_suppressed_showsWhyItWasProposedAndWhatSuppressedIt() {
         Evaluation e = new Evaluation("p1", KB, List.of(), List.of(), List.of(new SuppressedRecommendation(
-                Action.STRETCH, Muscle.HAMSTRINGS, Action.STRETCH.phase(),
+                Action.STRETCH, Muscle.HAMSTRINGS, org.physiocds.model.Side.BOTH, null, Action.STRETCH.phase(),
                 why("MUS-05", "Hamstrings short."), why("SAF-02", "Hamstrings strained 5 days ago."), List.of())), null);
 
         String report = TextReport.render(e);
@@ -88,11 +88,11 @@ class TextReportTest {
     @Test
     void render_explanationShownBefore_refersBackInsteadOfRepeatingIt() {
         Explanation referral = why("RFL-11", "Emergency: refer the same day.",
-                new Citation("NICE NG59", "Think about alternative diagnoses."));
+                new Citation("NICE NG59", null, "Consider alternative diagnoses."));
         Evaluation e = new Evaluation("p1", KB,
                 List.of(advice(Action.REFER, Target.GENERAL, "emergency: same day", referral)),
                 List.of(new Flag(FlagCode.RED_FLAG, referral, List.of())),
-                List.of(new SuppressedRecommendation(Action.STRENGTHEN, Muscle.GLUTES, Action.STRENGTHEN.phase(),
+                List.of(new SuppressedRecommendation(Action.STRENGTHEN, Muscle.GLUTES, org.physiocds.model.Side.BOTH, null, Action.STRENGTHEN.phase(),
                         why("MUS-01", "Weak glutes."), referral, List.of())), null);
 
         String report = TextReport.render(e);
@@ -107,8 +107,8 @@ class TextReportTest {
 
     @Test
     void render_longQuote_shortenedWithAnEllipsisAndSourcesGroupedByDocument() {
-        Explanation x = why("MUS-01", "Weak.", new Citation("seeds/000.txt", LONG_QUOTE),
-                new Citation("seeds/000.txt", "Short quote."), new Citation("seeds/002.txt", "Other source."));
+        Explanation x = why("MUS-01", "Weak.", new Citation("seeds/000.txt", LONG_QUOTE, null),
+                new Citation("seeds/000.txt", "Short quote.", null), new Citation("seeds/002.txt", "Other source.", null));
         Evaluation e = new Evaluation(null, KB, List.of(advice(Action.STRENGTHEN, Region.HIP, null, x)),
                 List.of(), List.of(), null);
 
@@ -125,7 +125,7 @@ class TextReportTest {
     void render_everyLine_fitsTheWidth() {
         String rationale = "word ".repeat(80);
         Evaluation e = new Evaluation("p1", KB, List.of(advice(Action.STRENGTHEN, Muscle.GLUTES, null,
-                why("MUS-01", rationale, new Citation("seeds/000.txt", LONG_QUOTE)))), List.of(), List.of(), null);
+                why("MUS-01", rationale, new Citation("seeds/000.txt", LONG_QUOTE, null))), null), List.of(), List.of(), null);
 
         TextReport.render(e).lines().forEach(line -> assertTrue(line.length() <= TextReport.WIDTH, line));
     }

@@ -1,18 +1,84 @@
 package org.physiocds.internal.kb;
 
+import java.util.Objects;
 import org.physiocds.Action;
+import org.physiocds.Topic;
+import org.physiocds.model.Muscle;
+import org.physiocds.model.Region;
+import org.physiocds.model.Side;
 import org.physiocds.model.Target;
 
-/** A rule proposes this recommendation, for the reason given in {@code rationale}. */
-public record Advice(Action action, Target target, String rationale) implements Conclusion {
+/**
+ * A rule proposes this recommendation, for the reason given in {@code rationale}.
+ *
+ * @param action    what to do
+ * @param target    a muscle, a region or GENERAL
+ * @param side      for a muscle: LEFT, RIGHT or BOTH; {@code null} for a region or GENERAL
+ * @param topic     for GENERAL: what the advice is about; {@code null} otherwise
+ * @param rationale what was seen and why, in plain words
+ */
+public record Advice(Action action, Target target, Side side, Topic topic, String rationale) implements Conclusion {
 
-    /** Whether this advice forbids stretching {@code other} (the same target or a muscle in this region). */
-    public boolean forbidsStretching(Target other) {
-        return action == Action.DO_NOT_STRETCH && target.covers(other);
+    public Advice {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(target, "target");
+        if ((target instanceof Muscle) != (side != null)) {
+            throw new IllegalArgumentException("a side is given for a muscle, and only for a muscle: " + action + " " + target);
+        }
+        if ((target == Target.GENERAL) != (topic != null)) {
+            throw new IllegalArgumentException("a topic is given for GENERAL, and only for GENERAL: " + action + " " + target);
+        }
     }
 
-    /** Whether this is a referral about a muscle or region that withholds exercising {@code other} until cleared. */
-    public boolean withholdsExerciseOf(Target other) {
-        return action == Action.REFER && target != Target.GENERAL && target.covers(other);
+    /** Advice about a muscle on one side, or both. */
+    public static Advice muscle(Action action, Muscle muscle, Side side, String rationale) {
+        return new Advice(action, muscle, side, null, rationale);
+    }
+
+    /** Advice about a whole region. */
+    public static Advice region(Action action, Region region, String rationale) {
+        return new Advice(action, region, null, null, rationale);
+    }
+
+    /** Advice about the programme as a whole, on one topic. */
+    public static Advice general(Action action, Topic topic, String rationale) {
+        return new Advice(action, Target.GENERAL, null, topic, rationale);
+    }
+
+    /**
+     * Whether this advice forbids {@code other}, a stretch: a do-not-stretch of the same muscle on
+     * an overlapping side, or of the region the stretched muscle lies in.
+     */
+    public boolean forbidsStretching(Advice other) {
+        return other.action == Action.STRETCH && forbidsStretching(other.target, other.side);
+    }
+
+    /** Whether this is a do-not-stretch of {@code muscle} on a side overlapping {@code side}, or of its region. */
+    public boolean forbidsStretching(Target other, Side otherSide) {
+        return action == Action.DO_NOT_STRETCH && target.covers(other) && overlaps(side, otherSide);
+    }
+
+    /**
+     * Whether this is a referral about a muscle or region that withholds {@code other}, an exercise
+     * or advice outside the safety phase, until a clinician has cleared it: a referral about a region
+     * withholds everything about the region and its muscles; one about a healing muscle withholds
+     * everything about that muscle on an overlapping side, and the loading of its region
+     * (region-wide advice such as decompression, stabilisation or mobilisation of it).
+     */
+    public boolean withholdsExerciseOf(Advice other) {
+        if (action != Action.REFER || target == Target.GENERAL || other.action.phase() == org.physiocds.Phase.SAFETY) {
+            return false;
+        }
+        return concerns(other) || target instanceof Muscle m && other.target == m.region();
+    }
+
+    /** Whether this advice's target and side include {@code other}'s (a region includes its muscles, BOTH includes a side). */
+    private boolean concerns(Advice other) {
+        return target.covers(other.target) && overlaps(side, other.side);
+    }
+
+    /** Whether two sides share a side; {@code null} (a region) has every side. */
+    static boolean overlaps(Side a, Side b) {
+        return a == null || b == null || a == Side.BOTH || b == Side.BOTH || a == b;
     }
 }

@@ -1,24 +1,43 @@
 package org.physiocds.internal.kb;
 
-import java.util.List;
+import java.util.EnumSet;
+import java.util.Set;
+import org.physiocds.model.Muscle;
+import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Region;
+import org.physiocds.model.Side;
 import org.physiocds.model.Sign;
 
-/** Which regions a finding concerns; used by rules that reason about regions. */
+/** Which regions and sides a finding concerns; used by rules that reason about them. */
 public final class Anatomy {
+
+    /** Muscles that span the midline: advice about them is for both sides whatever side was assessed. */
+    private static final Set<Muscle> MIDLINE = EnumSet.of(Muscle.TRANSVERSE_ABDOMINIS, Muscle.MULTIFIDUS,
+            Muscle.DEEP_CERVICAL_FLEXORS);
 
     private Anatomy() {
     }
 
     /**
-     * The regions whose muscles are taken to be guarding when a warning sign suggests it: always
-     * the lower back, which the sources are about, and the painful region as well when it is
-     * another part of the spine (upper back or neck).
+     * The region whose muscles are taken to be guarding when a warning sign suggests it: the painful
+     * region (guarding follows the complaint), or the lower back, which the sources are about, when
+     * the painful region is not known.
      */
-    public static List<Region> guardedRegions(Region painRegion) {
-        return painRegion == Region.UPPER_BACK || painRegion == Region.NECK
-                ? List.of(Region.LOWER_BACK, painRegion)
-                : List.of(Region.LOWER_BACK);
+    public static Region guardedRegion(Region painRegion) {
+        return painRegion == null ? Region.LOWER_BACK : painRegion;
+    }
+
+    /**
+     * The spinal region a sign of spinal compression concerns: the painful region when it is part
+     * of the spine (lower back, upper back, neck), otherwise the lower back.
+     */
+    public static Region spinalRegion(Region painRegion) {
+        return painRegion == Region.NECK || painRegion == Region.UPPER_BACK ? painRegion : Region.LOWER_BACK;
+    }
+
+    /** The side advice from a finding is for: the finding's side, or BOTH for a midline muscle. */
+    public static Side side(MuscleFinding finding) {
+        return MIDLINE.contains(finding.muscle()) ? Side.BOTH : finding.side();
     }
 
     /** The joint a restricted-mobility sign concerns, or {@code null} for other signs. */

@@ -1,8 +1,5 @@
 package org.physiocds.internal.kb;
 
-import org.physiocds.Action;
-import org.physiocds.model.Target;
-
-/** A rule sets how much of an advised action to do. */
-public record Dose(Action action, Target target, String text, String rationale) implements Conclusion {
+/** A rule sets how much of an advised action to do: {@code advice} is the advice it doses. */
+public record Dose(Advice advice, String text, String rationale) implements Conclusion {
 }

@@ -32,6 +32,41 @@ public final class Words {
         return cap(target) + (plural(target) ? " were" : " was");
     }
 
+    /** "Left hamstrings were", "Hamstrings were" (both sides): {@link #was(Target)} with the side when it is one side. */
+    public static String was(Target target, Side side) {
+        return sided(target, side) + (plural(target) ? " were" : " was");
+    }
+
+    /** "Left hamstrings", or "Hamstrings" for both sides. */
+    public static String sided(Target target, Side side) {
+        return side == null || side == Side.BOTH ? cap(target)
+                : cap(side) + " " + target.label();
+    }
+
+    /** "left", "right" or "both". */
+    public static String side(Side side) {
+        return side.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String cap(Side side) {
+        String s = side(side);
+        return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+
+    /**
+     * What a recent injury means for the other side: " The right side is not injured: ..." or, for
+     * an injury of both sides or of a side not given, that both sides are treated as injured.
+     */
+    public static String otherSide(Injury injury) {
+        if (injury.side() == Side.BOTH) {
+            return " The injury is recorded for both sides (or its side was not given), so neither side is"
+                    + " stretched.";
+        }
+        String other = injury.side() == Side.LEFT ? "right" : "left";
+        return " Only the " + side(injury.side()) + " side is injured: the " + other + " side is not held back"
+                + " by this injury and is stretched only where a stretch of it is indicated on its own findings.";
+    }
+
     /** "Glutes are" or "Piriformis is". */
     public static String is(Target target) {
         return cap(target) + (plural(target) ? " are" : " is");
@@ -92,7 +127,11 @@ public final class Words {
             abnormal.add(f.length().name().toLowerCase(Locale.ROOT));
         }
         abnormal.addAll(normal);
-        String side = f.side() == Side.BOTH ? "" : ", " + f.side().name().toLowerCase(Locale.ROOT) + " side";
-        return (abnormal.isEmpty() ? "not assessed" : "assessed " + String.join(" and ", abnormal)) + side;
+        return (abnormal.isEmpty() ? "not assessed" : "assessed " + String.join(" and ", abnormal)) + sideNote(f.side());
+    }
+
+    /** ", left side", or nothing for both sides. */
+    public static String sideNote(Side side) {
+        return side == Side.BOTH ? "" : ", " + side(side) + " side";
     }
 }
