@@ -6,11 +6,12 @@ package org.physiocds;
  * summary is never a quote: show it without quotation marks.
  *
  * @param source  the cited document: a path under {@code seeds/}, or the reference of an external
- *                source (title, section, year and an https URL)
+ *                source (authors, year, title, the section cited and an https URL)
+ * @param kind    what kind of document it is, so a clinician can weigh it
  * @param quote   the seed's own words, verbatim; {@code null} for an external source
  * @param summary what the external source says, in the project's words; {@code null} for a seed
  */
-public record Citation(String source, String quote, String summary) {
+public record Citation(String source, SourceKind kind, String quote, String summary) {
 
     /** Whether this citation quotes its source verbatim (a seed) rather than summarising it. */
     public boolean isQuote() {

@@ -19,6 +19,7 @@ import org.kie.api.definition.rule.Rule;
 import org.physiocds.CdsException;
 import org.physiocds.Citation;
 import org.physiocds.KnowledgeBaseInfo;
+import org.physiocds.SourceKind;
 
 /**
  * The compiled knowledge base, loaded once from the classpath: the executable model that the
@@ -34,6 +35,7 @@ public final class KnowledgeBase {
     static final String MODEL_LIST = "META-INF/kie/org.physiocds/rules-kb/drools-model";
     static final String INFO = "org/physiocds/kb/knowledge-base.properties";
     static final String CATALOG = "org/physiocds/kb/guidance.tsv";
+    static final String SOURCES = "org/physiocds/kb/sources.tsv";
 
     private final KieBase kieBase;
     private final KnowledgeBaseInfo info;
@@ -111,27 +113,66 @@ public final class KnowledgeBase {
         }
     }
 
-    /** Reads {@code id <TAB> source <TAB> quote} lines; several lines may share an id. */
+    /**
+     * Reads {@code guidanceId <TAB> sourceKey <TAB> locator <TAB> text} lines (several may share an
+     * id): a seed's text is a verbatim quote, any other source's a summary in the project's words,
+     * cited by the reference that {@code sources.tsv} registers for its key.
+     */
     private static Map<String, List<Citation>> readCatalog(ClassLoader loader) {
+        Map<String, Source> sources = new LinkedHashMap<>();
+        for (String[] cells : readTable(loader, SOURCES, 6, "key, kind, title, author, year and location")) {
+            sources.put(cells[0], new Source(kind(cells[1]), cells[2], cells[3], cells[4], cells[5]));
+        }
         Map<String, List<Citation>> catalog = new LinkedHashMap<>();
+        for (String[] cells : readTable(loader, CATALOG, 4, "guidance id, source key, locator and text")) {
+            Source source = sources.get(cells[1]);
+            if (source == null) {
+                throw new CdsException(CATALOG + ": source " + cells[1] + " is not registered in " + SOURCES);
+            }
+            Citation citation = cells[1].startsWith("seeds/")
+                    ? new Citation(cells[1], source.kind(), cells[3], null)
+                    : new Citation(source.reference(cells[2]), source.kind(), null, cells[3]);
+            catalog.computeIfAbsent(cells[0], id -> new ArrayList<>()).add(citation);
+        }
+        catalog.replaceAll((id, citations) -> List.copyOf(citations));
+        return Collections.unmodifiableMap(catalog);
+    }
+
+    /** A registered source (one line of {@code sources.tsv}). */
+    private record Source(SourceKind kind, String title, String author, String year, String location) {
+        /** "Author (year). Title, locator, https://...". */
+        String reference(String locator) {
+            return author + " (" + year + "). " + title + ", " + locator + ", " + location;
+        }
+    }
+
+    private static SourceKind kind(String name) {
+        try {
+            return SourceKind.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new CdsException(SOURCES + ": unknown source kind " + name);
+        }
+    }
+
+    /** The non-comment lines of a tab-separated resource, each with exactly {@code columns} cells. */
+    private static List<String[]> readTable(ClassLoader loader, String resource, int columns, String what) {
+        List<String[]> rows = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(
-                new InputStreamReader(open(loader, CATALOG), StandardCharsets.UTF_8))) {
+                new InputStreamReader(open(loader, resource), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                String[] cells = line.split("\t");
-                if (cells.length != 3) {
-                    throw new CdsException(CATALOG + ": expected id, source and quote separated by tabs in: " + line);
+                String[] cells = line.split("\t", -1);
+                if (cells.length != columns) {
+                    throw new CdsException(resource + ": expected " + what + " separated by tabs in: " + line);
                 }
-                catalog.computeIfAbsent(cells[0], id -> new ArrayList<>()).add(cells[1].startsWith("seeds/")
-                        ? new Citation(cells[1], cells[2], null) : new Citation(cells[1], null, cells[2]));
+                rows.add(cells);
             }
         } catch (IOException e) {
-            throw new CdsException("cannot read " + CATALOG, e);
+            throw new CdsException("cannot read " + resource, e);
         }
-        catalog.replaceAll((id, citations) -> List.copyOf(citations));
-        return Collections.unmodifiableMap(catalog);
+        return rows;
     }
 
     private static Map<String, RuleInfo> describeRules(KieBase kieBase, Map<String, List<Citation>> catalog) {

@@ -151,6 +151,7 @@ final class EvaluationWriter {
         for (Citation c : x.citations()) {
             g.writeStartObject();
             g.writeStringField("source", c.source());
+            g.writeStringField("kind", c.kind().name());
             if (c.isQuote()) {
                 g.writeStringField("quote", c.quote());
             } else {

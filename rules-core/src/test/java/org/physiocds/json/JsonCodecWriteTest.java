@@ -39,15 +39,15 @@ class JsonCodecWriteTest {
     private static final Explanation WEAK_GLUTES = new Explanation("MUS-01", "Weak phasic muscle: strengthen it",
             List.of("G08"), List.of("GLUTES: strength WEAK, length LONG"),
             "Glutes: phasic muscle, assessed weak and long.",
-            List.of(new Citation("seeds/000_d332fd75da60d9b3.txt", "If a muscle is already weak and elongated", null)));
+            List.of(new Citation("seeds/000_d332fd75da60d9b3.txt", org.physiocds.SourceKind.CLINICIAN_ARTICLE, "If a muscle is already weak and elongated", null)));
     private static final Explanation SHORT_HAMSTRINGS = new Explanation("MUS-05", "Short muscle: stretch it",
             List.of("G11"), List.of("HAMSTRINGS: length SHORT"), "Hamstrings: assessed short.",
-            List.of(new Citation("seeds/000_d332fd75da60d9b3.txt", "first figure out if the muscle is shorter", null)));
+            List.of(new Citation("seeds/000_d332fd75da60d9b3.txt", org.physiocds.SourceKind.CLINICIAN_ARTICLE, "first figure out if the muscle is shorter", null)));
     private static final Explanation STRAINED = new Explanation("SAF-02", "Strain: do not stretch",
             List.of("G01", "G02"), List.of("injury: strain, HAMSTRINGS, 5 days ago"),
             "Hamstrings were strained 5 days ago, still healing.",
-            List.of(new Citation("seeds/000_d332fd75da60d9b3.txt", "refrain from stretching", null),
-                    new Citation("seeds/002_1deaa0d1b380007e.txt", "never stretch a muscle that is strained", null)));
+            List.of(new Citation("seeds/000_d332fd75da60d9b3.txt", org.physiocds.SourceKind.CLINICIAN_ARTICLE, "refrain from stretching", null),
+                    new Citation("seeds/002_1deaa0d1b380007e.txt", org.physiocds.SourceKind.CLINICIAN_ARTICLE, "never stretch a muscle that is strained", null)));
     private static final Explanation RECENT = new Explanation("SAF-03", "Recent injury: consult",
             List.of("G03"), List.of(), "An injury 5 days ago is recent.", List.of());
 

@@ -106,7 +106,7 @@ class StartBackTest {
                 informed.facts().toString());
         List<String> sources = informed.citations().stream().map(Citation::source).toList();
         assertTrue(sources.stream().anyMatch(s -> s.contains("Lancet 2011;378:1560-71") && s.contains("https://")));
-        assertTrue(sources.stream().anyMatch(s -> s.contains("https://www.keele.ac.uk/startback/")));
+        assertTrue(sources.stream().anyMatch(s -> s.contains("https://www.keele.ac.uk/")));
         assertEquals("SBT-04", flag(e, FlagCode.PSYCHOSOCIAL_FACTORS).orElseThrow().explanation().rule());
     }
 

@@ -9,7 +9,6 @@ import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.physiocds.Citation;
 
 /**
  * The source documents under the repository's {@code seeds/}, for checking that a citation's
@@ -23,14 +22,17 @@ public final class SeedFiles {
     private static final Path SEEDS = ROOT.resolve("seeds");
 
     private final Map<String, Optional<String>> folded = new ConcurrentHashMap<>();
-    private final Map<Citation, Boolean> checked = new ConcurrentHashMap<>();
+    private final Map<Quote, Boolean> checked = new ConcurrentHashMap<>();
+
+    private record Quote(String source, String text) {
+    }
 
     /** Whether {@code source} is a file under {@code seeds/} that contains {@code quote}. */
     public boolean quotes(String source, String quote) {
         if (quote == null || quote.isBlank()) {
             return false;
         }
-        return checked.computeIfAbsent(new Citation(source, quote, null), c -> folded.computeIfAbsent(source, SeedFiles::read)
+        return checked.computeIfAbsent(new Quote(source, quote), q -> folded.computeIfAbsent(source, SeedFiles::read)
                 .map(text -> text.contains(fold(quote)))
                 .orElse(false));
     }

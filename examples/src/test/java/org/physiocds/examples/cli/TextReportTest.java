@@ -88,7 +88,7 @@ class TextReportTest {
     @Test
     void render_explanationShownBefore_refersBackInsteadOfRepeatingIt() {
         Explanation referral = why("RFL-11", "Emergency: refer the same day.",
-                new Citation("NICE NG59", null, "Consider alternative diagnoses."));
+                new Citation("NICE NG59", org.physiocds.SourceKind.CLINICIAN_ARTICLE, null, "Consider alternative diagnoses."));
         Evaluation e = new Evaluation("p1", KB,
                 List.of(advice(Action.REFER, Target.GENERAL, "emergency: same day", referral)),
                 List.of(new Flag(FlagCode.RED_FLAG, referral, List.of())),
@@ -107,8 +107,8 @@ class TextReportTest {
 
     @Test
     void render_longQuote_shortenedWithAnEllipsisAndSourcesGroupedByDocument() {
-        Explanation x = why("MUS-01", "Weak.", new Citation("seeds/000.txt", LONG_QUOTE, null),
-                new Citation("seeds/000.txt", "Short quote.", null), new Citation("seeds/002.txt", "Other source.", null));
+        Explanation x = why("MUS-01", "Weak.", new Citation("seeds/000.txt", org.physiocds.SourceKind.CLINICIAN_ARTICLE, LONG_QUOTE, null),
+                new Citation("seeds/000.txt", org.physiocds.SourceKind.CLINICIAN_ARTICLE, "Short quote.", null), new Citation("seeds/002.txt", org.physiocds.SourceKind.CLINICIAN_ARTICLE, "Other source.", null));
         Evaluation e = new Evaluation(null, KB, List.of(advice(Action.STRENGTHEN, Region.HIP, null, x)),
                 List.of(), List.of(), null);
 
@@ -125,7 +125,7 @@ class TextReportTest {
     void render_everyLine_fitsTheWidth() {
         String rationale = "word ".repeat(80);
         Evaluation e = new Evaluation("p1", KB, List.of(advice(Action.STRENGTHEN, Muscle.GLUTES, null,
-                why("MUS-01", rationale, new Citation("seeds/000.txt", LONG_QUOTE, null))), null), List.of(), List.of(), null);
+                why("MUS-01", rationale, new Citation("seeds/000.txt", org.physiocds.SourceKind.CLINICIAN_ARTICLE, LONG_QUOTE, null))), null), List.of(), List.of(), null);
 
         TextReport.render(e).lines().forEach(line -> assertTrue(line.length() <= TextReport.WIDTH, line));
     }
