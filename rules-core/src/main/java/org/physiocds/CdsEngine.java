@@ -22,11 +22,13 @@ public final class CdsEngine {
 
     private final KnowledgeBase kb;
     private final Thresholds thresholds;
+    private final boolean unsafeThresholds;
     private final Evaluator evaluator;
 
     private CdsEngine(KnowledgeBase kb, Thresholds thresholds) {
         this.kb = kb;
         this.thresholds = thresholds;
+        this.unsafeThresholds = !thresholds.isClinicallySafe();
         this.evaluator = new Evaluator(kb, thresholds);
     }
 
@@ -56,17 +58,43 @@ public final class CdsEngine {
         return thresholds;
     }
 
+    /**
+     * Whether this engine applies thresholds past their clinical limits
+     * ({@link Thresholds#outsideClinicalLimits()} names them), which only an engine built with
+     * {@link Builder#allowUnsafeThresholds()} can do. Its results are not backed by the sources
+     * on those thresholds, and should be presented as such.
+     */
+    public boolean unsafeThresholds() {
+        return unsafeThresholds;
+    }
+
     /** Configures and builds a {@link CdsEngine}. */
     public static final class Builder {
         private Thresholds thresholds = Thresholds.DEFAULTS;
         private ClassLoader classLoader = CdsEngine.class.getClassLoader();
+        private boolean allowUnsafeThresholds;
 
         private Builder() {
         }
 
-        /** Overrides the clinical thresholds (default {@link Thresholds#DEFAULTS}). */
+        /**
+         * Overrides the clinical thresholds (default {@link Thresholds#DEFAULTS}). Thresholds past
+         * their clinical limits are refused by {@link #build()}, unless
+         * {@link #allowUnsafeThresholds()} is called too.
+         */
         public Builder thresholds(Thresholds thresholds) {
             this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+            return this;
+        }
+
+        /**
+         * Lets {@link #build()} accept thresholds past their clinical limits (see
+         * {@link Thresholds}), for research or for a clinical governance decision the sources do
+         * not cover. The engine then reports {@link CdsEngine#unsafeThresholds()} as {@code true}.
+         * Without thresholds past their limits this changes nothing.
+         */
+        public Builder allowUnsafeThresholds() {
+            this.allowUnsafeThresholds = true;
             return this;
         }
 
@@ -79,9 +107,15 @@ public final class CdsEngine {
         /**
          * Loads the knowledge base and builds the engine.
          *
-         * @throws CdsException when the knowledge base is missing or cannot be loaded
+         * @throws InvalidThresholdsException when a threshold is past its clinical limits and
+         *                                    {@link #allowUnsafeThresholds()} was not called; the
+         *                                    message names each one, its value and its limit
+         * @throws CdsException               when the knowledge base is missing or cannot be loaded
          */
         public CdsEngine build() {
+            if (!allowUnsafeThresholds) {
+                thresholds.requireClinicallySafe();
+            }
             return new CdsEngine(KnowledgeBase.load(classLoader), thresholds);
         }
     }

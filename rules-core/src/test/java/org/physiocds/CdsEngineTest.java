@@ -25,10 +25,10 @@ class CdsEngineTest {
 
     @Test
     void thresholds_outOfRange_areRejectedNamingTheParameter() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        InvalidThresholdsException e = assertThrows(InvalidThresholdsException.class,
                 () -> Thresholds.DEFAULTS.withRecentInjuryDays(-1));
 
-        assertEquals("recentInjuryDays must be between 0 and 3650, was -1", e.getMessage());
+        assertEquals("recentInjuryDays must be from 0 to 3650 days, was -1", e.getMessage());
     }
 
     @Test

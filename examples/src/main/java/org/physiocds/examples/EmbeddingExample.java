@@ -61,10 +61,12 @@ public final class EmbeddingExample {
             try {
                 System.out.println(render(engine.evaluate(json.readPatient(request))));
             } catch (InvalidPatientException e) {
-                // Every problem at once, each with its JSON path; the app sends them back to the user.
+                // Every problem at once, each with its JSON path; the app sends them back to the user,
+                // with the value they gave. (To log it, log e.getMessage(): it holds no value.)
                 System.out.println("Invalid patient, not evaluated:");
                 for (Problem p : e.problems()) {
-                    System.out.println("  " + p.path() + ": expected " + p.expected());
+                    System.out.println("  " + p.path() + ": expected " + p.expected()
+                            + (p.given() == null ? "" : ", was " + p.given()));
                 }
                 System.out.println();
             }

@@ -20,7 +20,9 @@ import org.physiocds.model.Surgery;
 
 /**
  * Checks a patient before anything is evaluated and reports every problem at once, each with its
- * path in the interchange document. Problems never quote the patient id.
+ * path in the interchange document. A problem's {@code expected} never quotes what the patient gave
+ * (the value out of range goes to {@link Problem#given()}, which no message prints), and no problem
+ * quotes the patient id.
  *
  * <p>What is checked: nulls inside lists and missing codes that a finding cannot do without (a
  * finding's muscle, an injury's type); ranges (age 0-120, pain intensity 0-10, pain duration a
@@ -51,7 +53,7 @@ public final class PatientValidator {
         range(problems, "painIntensity", patient.painIntensity(), 0, MAX_PAIN);
         Double weeks = patient.painDurationWeeks();
         if (weeks != null && (weeks.isNaN() || weeks.isInfinite() || weeks < 0)) {
-            problems.add(new Problem("painDurationWeeks", "a number of weeks, at least 0, was " + weeks));
+            problems.add(new Problem("painDurationWeeks", "a finite number of weeks, at least 0", String.valueOf(weeks)));
         }
         muscles(problems, patient.muscles());
         injuries(problems, patient.injuries());
@@ -95,14 +97,14 @@ public final class PatientValidator {
             String key = m.muscle() + " " + m.side();
             MuscleFinding earlier = firstBySide.putIfAbsent(key, m);
             if (earlier != null && !earlier.equals(m) && reported.add(key)) {
-                problems.add(new Problem(path, "one finding per muscle and side, but " + key
-                        + " was reported again with different findings"));
+                problems.add(new Problem(path, "one finding per muscle and side, but an earlier finding"
+                        + " reports this muscle and side differently"));
             }
             Side kind = firstSideKind.putIfAbsent(m.muscle(), m.side());
             if (kind != null && (kind == Side.BOTH) != (m.side() == Side.BOTH)
                     && reported.add(m.muscle() + " sides")) {
-                problems.add(new Problem(path + ".side", "either BOTH or LEFT/RIGHT findings for "
-                        + m.muscle() + ", not both kinds"));
+                problems.add(new Problem(path + ".side", "either BOTH or LEFT/RIGHT findings for a muscle,"
+                        + " but an earlier finding of this muscle is of the other kind"));
             }
         }
     }
@@ -163,13 +165,13 @@ public final class PatientValidator {
 
     private static void range(List<Problem> problems, String path, Integer value, int min, int max) {
         if (value != null && (value < min || value > max)) {
-            problems.add(new Problem(path, "an integer from " + min + " to " + max + ", was " + value));
+            problems.add(new Problem(path, "an integer from " + min + " to " + max, String.valueOf(value)));
         }
     }
 
     private static void atLeastZero(List<Problem> problems, String path, Integer value) {
         if (value != null && value < 0) {
-            problems.add(new Problem(path, "an integer of at least 0, was " + value));
+            problems.add(new Problem(path, "an integer of at least 0", String.valueOf(value)));
         }
     }
 }

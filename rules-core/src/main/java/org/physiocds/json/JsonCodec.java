@@ -36,10 +36,16 @@ import org.physiocds.model.Patient;
  * ({@code muscles[2].strength}). A field that is absent or {@code null} means "not known".
  * Documents larger than the limits below are refused before they are read to the end.
  *
- * <p>Writing is deterministic: the same evaluation gives the same text, byte for byte, with
- * the fields in the order of the interchange format, indented by two spaces, {@code \n} line
- * ends, no trailing new line. Optional values that are absent ({@code patientId},
- * {@code dosage}, {@code startBack}) are left out; lists are always written, empty or not.
+ * <p>Writing is deterministic: the same evaluation (or patient) gives the same text, byte for
+ * byte, with the fields in the order of the interchange format, indented by two spaces, {@code \n} line
+ * ends, no trailing new line. In an evaluation, optional values that are absent
+ * ({@code patientId}, {@code dosage}, {@code startBack}) are left out and lists are always
+ * written, empty or not; in a patient, everything not known (a {@code null} value, an empty list)
+ * is left out.
+ *
+ * <p>Problems and exception messages: see {@link org.physiocds.Problem}. No problem's
+ * {@code expected} quotes the document, and the message of an {@link InvalidPatientException}
+ * shows neither values nor unknown field names.
  *
  * <p>Instances are immutable and thread-safe; create one and share it.
  */
@@ -132,6 +138,35 @@ public final class JsonCodec {
     public String writeEvaluationLine(Evaluation evaluation) {
         Objects.requireNonNull(evaluation, "evaluation");
         return EvaluationWriter.write(mapper.getFactory(), evaluation, false);
+    }
+
+    /**
+     * The patient as an interchange input document, so that an application can keep the input
+     * beside the advice: deterministic as {@link #writeEvaluation} is (the contract's field order,
+     * two-space indentation, {@code \n} line ends, no trailing new line), with what is not known
+     * left out (a {@code null} value, an empty list). {@link #readPatient(String)} reads it back
+     * as an equal patient, and writing that patient gives the same text.
+     *
+     * @throws InvalidPatientException when the patient is invalid (as {@code CdsEngine.evaluate}
+     *                                 would report it) or beyond this codec's input limits (a
+     *                                 patient id over {@link #MAX_STRING_LENGTH} characters, a
+     *                                 list over {@link #MAX_LIST_LENGTH} elements): only what
+     *                                 can be read back is written
+     */
+    public String writePatient(Patient patient) {
+        Objects.requireNonNull(patient, "patient");
+        return PatientWriter.write(mapper.getFactory(), patient, true);
+    }
+
+    /**
+     * The patient as {@link #writePatient} writes it, on one line without indentation, for
+     * newline-delimited JSON.
+     *
+     * @throws InvalidPatientException as {@link #writePatient}
+     */
+    public String writePatientLine(Patient patient) {
+        Objects.requireNonNull(patient, "patient");
+        return PatientWriter.write(mapper.getFactory(), patient, false);
     }
 
     /** The problems as an interchange error document: {@code {"errors":[{"path","expected"}]}}. */

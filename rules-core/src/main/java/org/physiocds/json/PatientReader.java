@@ -1,6 +1,7 @@
 package org.physiocds.json;
 
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,9 +16,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.physiocds.InvalidPatientException;
 import org.physiocds.Problem;
+import org.physiocds.internal.InterchangeFields;
 import org.physiocds.internal.PatientValidator;
 import org.physiocds.model.Bothersomeness;
 import org.physiocds.model.Injury;
@@ -45,23 +48,23 @@ import org.physiocds.model.Surgery;
  * <p>A field whose value is wrong is built as unknown ({@code null}), list elements keep their
  * index, so the validator's paths still point at the document; a validator problem at or
  * around a path this layer already reported is dropped as a repetition. One instance per read.
+ *
+ * <p>No problem's {@code expected} quotes the document: a value out of range or an unknown code
+ * goes to {@link Problem#given()} (as JSON text), a wrong type is named by its JSON type only, and
+ * an unknown field's name is only in the path, which messages show as
+ * {@link Problem#loggablePath()}.
  */
 final class PatientReader {
 
-    private static final List<String> PATIENT_FIELDS = List.of("patientId", "age", "painRegion",
-            "painDurationWeeks", "painIntensity", "muscles", "injuries", "surgeries", "stretching",
-            "signs", "lifestyle", "redFlags", "startBack");
-    private static final List<String> MUSCLE_FIELDS = List.of("muscle", "side", "strength", "length", "feelsTight");
-    private static final List<String> INJURY_FIELDS = List.of("type", "muscle", "side", "daysAgo");
-    private static final List<String> SURGERY_FIELDS = List.of("region", "daysAgo");
-    private static final List<String> STRETCHING_FIELDS = List.of("sessionsPerWeek", "painReturnsWithinMinutes",
-            "needsMoreForSameRelief", "worseNextDay", "worseDespiteConsistentStretching", "painDuringStretch",
-            "ballistic", "warmsUpFirst", "staticBeforeExercise", "aggressive");
-    private static final List<String> START_BACK_FIELDS = List.of("item1", "item2", "item3", "item4", "item5",
-            "item6", "item7", "item8", "item9");
+    private static final List<String> PATIENT_FIELDS = InterchangeFields.PATIENT;
+    private static final List<String> MUSCLE_FIELDS = InterchangeFields.MUSCLE;
+    private static final List<String> INJURY_FIELDS = InterchangeFields.INJURY;
+    private static final List<String> SURGERY_FIELDS = InterchangeFields.SURGERY;
+    private static final List<String> STRETCHING_FIELDS = InterchangeFields.STRETCHING;
+    private static final List<String> START_BACK_FIELDS = InterchangeFields.START_BACK;
 
-    /** Codes longer than this are not echoed back in a problem. */
-    private static final int MAX_ECHOED_CODE = 40;
+    /** A field name written as {@code .name} in a path; any other is written {@code ["name"]}. */
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final List<Problem> problems = new ArrayList<>();
     private Set<String> reportedPaths;
@@ -225,7 +228,7 @@ final class PatientReader {
                 return null;
             }
             if (value.size() > JsonCodec.MAX_LIST_LENGTH) {
-                problem(at(name), "an array of at most " + JsonCodec.MAX_LIST_LENGTH + " elements, had " + value.size());
+                problem(at(name), "an array of at most " + JsonCodec.MAX_LIST_LENGTH + " elements");
                 return null;
             }
             List<T> result = new ArrayList<>();
@@ -267,11 +270,11 @@ final class PatientReader {
             return null;
         }
         if (!value.isIntegralNumber()) {
-            problem(path, "an integer (no decimal point or exponent), was " + value);
+            problem(path, "an integer (no decimal point or exponent)", value.toString());
             return null;
         }
         if (!value.canConvertToInt()) {
-            problem(path, "an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ", was " + value);
+            problem(path, "an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE, value.toString());
             return null;
         }
         return value.intValue();
@@ -290,14 +293,16 @@ final class PatientReader {
                 return constant;
             }
         }
-        String echo = value.textValue().length() <= MAX_ECHOED_CODE ? value.toString()
-                : "a string of " + value.textValue().length() + " characters";
-        problem(path, "one of " + codes(type) + ", was " + echo);
+        problem(path, "one of " + codes(type), value.toString());
         return null;
     }
 
     private void problem(String path, String expected) {
         problems.add(new Problem(path, expected));
+    }
+
+    private void problem(String path, String expected, String given) {
+        problems.add(new Problem(path, expected, given));
     }
 
     /**
@@ -337,10 +342,14 @@ final class PatientReader {
         return listed;
     }
 
-    /** {@code path.name}, or {@code path[""]} for the empty name, which a dotted path cannot show. */
-    private static String child(String path, String name) {
-        if (name.isEmpty()) {
-            return path + "[\"\"]";
+    /**
+     * {@code path.name}; or {@code path["name"]}, JSON-escaped, for a name that is not an
+     * identifier (the empty name, a name with a dot or a bracket), which a dotted path cannot show
+     * unambiguously.
+     */
+    static String child(String path, String name) {
+        if (!IDENTIFIER.matcher(name).matches()) {
+            return path + "[\"" + new String(JsonStringEncoder.getInstance().quoteAsString(name)) + "\"]";
         }
         return path.isEmpty() ? name : path + "." + name;
     }
@@ -404,14 +413,19 @@ final class PatientReader {
 
     /** The path of the value a parser is at, in the style {@code muscles[2].strength}. */
     static String pathOf(JsonStreamContext context) {
-        StringBuilder path = new StringBuilder();
+        List<JsonStreamContext> outward = new ArrayList<>();
         for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            outward.add(c);
+        }
+        String path = "";
+        for (int i = outward.size() - 1; i >= 0; i--) {
+            JsonStreamContext c = outward.get(i);
             if (c.inArray()) {
-                path.insert(0, "[" + Math.max(c.getCurrentIndex(), 0) + "]");
+                path = path + "[" + Math.max(c.getCurrentIndex(), 0) + "]";
             } else if (c.getCurrentName() != null) {
-                path.insert(0, c.getCurrentName().isEmpty() ? "[\"\"]" : "." + c.getCurrentName());
+                path = child(path, c.getCurrentName());
             }
         }
-        return path.length() == 0 ? "$" : path.substring(path.charAt(0) == '.' ? 1 : 0);
+        return path.isEmpty() ? "$" : path;
     }
 }

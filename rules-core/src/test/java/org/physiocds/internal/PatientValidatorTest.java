@@ -43,7 +43,7 @@ class PatientValidatorTest {
 
     private static final String PATIENT_ID = "id-5f1c9e-do-not-echo";
 
-    private static Patient.Builder valid() {
+    static Patient.Builder valid() {
         return Patient.builder()
                 .patientId(PATIENT_ID)
                 .age(45)
@@ -119,39 +119,43 @@ class PatientValidatorTest {
     static Stream<Arguments> outOfRange() {
         StretchingHistory.Builder h = StretchingHistory.builder();
         return Stream.of(
-                Arguments.of((UnaryOperator<Patient.Builder>) b -> b.age(-1), "age", "an integer from 0 to 120, was -1"),
-                Arguments.of((UnaryOperator<Patient.Builder>) b -> b.age(121), "age", "an integer from 0 to 120, was 121"),
+                Arguments.of((UnaryOperator<Patient.Builder>) b -> b.age(-1), "age", "an integer from 0 to 120", "-1"),
+                Arguments.of((UnaryOperator<Patient.Builder>) b -> b.age(121), "age", "an integer from 0 to 120", "121"),
                 Arguments.of((UnaryOperator<Patient.Builder>) b -> b.age(Integer.MIN_VALUE), "age",
-                        "an integer from 0 to 120, was " + Integer.MIN_VALUE),
+                        "an integer from 0 to 120", String.valueOf(Integer.MIN_VALUE)),
                 Arguments.of((UnaryOperator<Patient.Builder>) b -> b.pain(Region.HIP, 1.0, -1), "painIntensity",
-                        "an integer from 0 to 10, was -1"),
+                        "an integer from 0 to 10", "-1"),
                 Arguments.of((UnaryOperator<Patient.Builder>) b -> b.pain(Region.HIP, 1.0, 11), "painIntensity",
-                        "an integer from 0 to 10, was 11"),
+                        "an integer from 0 to 10", "11"),
                 Arguments.of((UnaryOperator<Patient.Builder>) b -> b.pain(Region.HIP, -0.5, 1), "painDurationWeeks",
-                        "a number of weeks, at least 0, was -0.5"),
+                        "a finite number of weeks, at least 0", "-0.5"),
                 Arguments.of((UnaryOperator<Patient.Builder>) b -> b.pain(Region.HIP, Double.NaN, 1), "painDurationWeeks",
-                        "a number of weeks, at least 0, was NaN"),
+                        "a finite number of weeks, at least 0", "NaN"),
                 Arguments.of((UnaryOperator<Patient.Builder>) b -> b.pain(Region.HIP, Double.POSITIVE_INFINITY, 1),
-                        "painDurationWeeks", "a number of weeks, at least 0, was Infinity"),
+                        "painDurationWeeks", "a finite number of weeks, at least 0", "Infinity"),
                 Arguments.of((UnaryOperator<Patient.Builder>) b -> b.injury(InjuryType.STRAIN, Muscle.CALVES, -1),
-                        "injuries[1].daysAgo", "an integer of at least 0, was -1"),
+                        "injuries[1].daysAgo", "an integer of at least 0", "-1"),
                 Arguments.of((UnaryOperator<Patient.Builder>) b -> b.surgery(Region.HIP, -3),
-                        "surgeries[1].daysAgo", "an integer of at least 0, was -3"),
+                        "surgeries[1].daysAgo", "an integer of at least 0", "-3"),
                 Arguments.of((UnaryOperator<Patient.Builder>) b -> b.stretching(h.sessionsPerWeek(-1).build()),
-                        "stretching.sessionsPerWeek", "an integer from 0 to 50, was -1"),
+                        "stretching.sessionsPerWeek", "an integer from 0 to 50", "-1"),
                 Arguments.of((UnaryOperator<Patient.Builder>) b -> b.stretching(
                         StretchingHistory.builder().sessionsPerWeek(51).build()),
-                        "stretching.sessionsPerWeek", "an integer from 0 to 50, was 51"),
+                        "stretching.sessionsPerWeek", "an integer from 0 to 50", "51"),
                 Arguments.of((UnaryOperator<Patient.Builder>) b -> b.stretching(
                         StretchingHistory.builder().painReturnsWithinMinutes(-60).build()),
-                        "stretching.painReturnsWithinMinutes", "an integer of at least 0, was -60"));
+                        "stretching.painReturnsWithinMinutes", "an integer of at least 0", "-60"));
     }
 
-    @ParameterizedTest(name = "{1}: {2}")
+    @ParameterizedTest(name = "{1}: {2}, given {3}")
     @MethodSource("outOfRange")
-    void validate_valueOutOfRange_reportsItsPathAndTheRange(UnaryOperator<Patient.Builder> change, String path,
-            String expected) {
-        assertEquals(List.of(new Problem(path, expected)), problemsOf(change.apply(valid()).build()));
+    void validate_valueOutOfRange_reportsItsPathAndTheRangeAndKeepsTheValueApart(UnaryOperator<Patient.Builder> change,
+            String path, String expected, String given) {
+        Patient patient = change.apply(valid()).build();
+
+        assertEquals(List.of(new Problem(path, expected, given)), problemsOf(patient));
+        InvalidPatientException e = assertThrows(InvalidPatientException.class, () -> PatientValidator.validate(patient));
+        assertEquals("1 invalid field(s): " + path + ": expected " + expected, e.getMessage());
     }
 
     static Stream<Arguments> nulls() {
@@ -186,14 +190,15 @@ class PatientValidatorTest {
     void validate_sameMuscleAndSideWithDifferentFindings_reportsTheContradiction() {
         Patient p = valid().muscle(new MuscleFinding(Muscle.HAMSTRINGS, Side.LEFT, Strength.WEAK, Length.SHORT, true)).build();
         assertEquals(List.of(new Problem("muscles[3]",
-                "one finding per muscle and side, but HAMSTRINGS LEFT was reported again with different findings")),
+                "one finding per muscle and side, but an earlier finding reports this muscle and side differently")),
                 problemsOf(p));
     }
 
     @Test
     void validate_bothSidesMixedWithOneSide_reportsTheSide() {
         Patient p = valid().muscle(new MuscleFinding(Muscle.GLUTES, Side.RIGHT, Strength.WEAK, Length.LONG, false)).build();
-        assertEquals(List.of(new Problem("muscles[3].side", "either BOTH or LEFT/RIGHT findings for GLUTES, not both kinds")),
+        assertEquals(List.of(new Problem("muscles[3].side",
+                "either BOTH or LEFT/RIGHT findings for a muscle, but an earlier finding of this muscle is of the other kind")),
                 problemsOf(p));
     }
 
@@ -209,8 +214,8 @@ class PatientValidatorTest {
                 List.of(leftLong, left, both, right, left))) {
             List<String> expected = problemsOf(patientWith(order)).stream().map(Problem::expected).sorted().toList();
             assertEquals(List.of(
-                    "either BOTH or LEFT/RIGHT findings for PIRIFORMIS, not both kinds",
-                    "one finding per muscle and side, but PIRIFORMIS LEFT was reported again with different findings"),
+                    "either BOTH or LEFT/RIGHT findings for a muscle, but an earlier finding of this muscle is of the other kind",
+                    "one finding per muscle and side, but an earlier finding reports this muscle and side differently"),
                     expected, "for " + order);
         }
     }
@@ -233,8 +238,9 @@ class PatientValidatorTest {
                 "injuries[0].daysAgo", "surgeries[0].daysAgo", "stretching.sessionsPerWeek",
                 "stretching.painReturnsWithinMinutes", "signs[0]"),
                 e.problems().stream().map(Problem::path).toList());
-        assertTrue(e.getMessage().startsWith("10 invalid field(s): age: expected an integer from 0 to 120, was 140; "),
-                e.getMessage());
+        assertTrue(e.getMessage().startsWith("10 invalid field(s): age: expected an integer from 0 to 120; "
+                + "painIntensity: expected an integer from 0 to 10; "), e.getMessage());
+        assertEquals("140", e.problems().get(0).given());
     }
 
     @Test

@@ -87,9 +87,9 @@ class JsonCodecReadTest {
 
         assertEquals(List.of("age", "muscles[1].strength", "stretching.sessionsPerWeek"), paths(problems));
         assertAll(
-                () -> assertEquals("an integer from 0 to 120, was 140", problems.get(0).expected()),
-                () -> assertEquals("one of WEAK, NORMAL, was \"STRONG\"", problems.get(1).expected()),
-                () -> assertEquals("an integer, was a string", problems.get(2).expected()));
+                () -> assertEquals(new Problem("age", "an integer from 0 to 120", "140"), problems.get(0)),
+                () -> assertEquals(new Problem("muscles[1].strength", "one of WEAK, NORMAL", "\"STRONG\""), problems.get(1)),
+                () -> assertEquals(new Problem("stretching.sessionsPerWeek", "an integer, was a string"), problems.get(2)));
     }
 
     @ParameterizedTest
@@ -106,6 +106,25 @@ class JsonCodecReadTest {
 
         assertEquals(List.of(path), paths(problems));
         assertTrue(problems.get(0).expected().endsWith("this field is unknown"), problems.get(0).expected());
+        String unknownName = path.substring(Math.max(path.lastIndexOf('.'), path.lastIndexOf(']')) + 1);
+        String message = assertThrows(InvalidPatientException.class, () -> JSON.readPatient(json)).getMessage();
+        assertFalse(message.contains(unknownName), message);
+        assertTrue(message.contains(problems.get(0).loggablePath() + ": expected one of the fields"), message);
+        assertTrue(problems.get(0).loggablePath().endsWith(Problem.UNKNOWN_FIELD), problems.get(0).loggablePath());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"a.b\": 1}                          | [\"a.b\"]",
+        "{\"stretching\": {\"x[1]\": true}}     | stretching[\"x[1]\"]",
+        "{\"muscles\": [{\"muscle\": \"GLUTES\", \"side \": \"LEFT\"}]} | muscles[0][\"side \"]",
+        "{\"\\\"q\\\"\": 1}                     | [\"\\\"q\\\"\"]",
+    })
+    void readPatient_unknownFieldThatIsNoIdentifier_quotedInThePath(String json, String path) {
+        List<Problem> problems = problems(json);
+
+        assertEquals(List.of(path), paths(problems));
+        assertFalse(problems.get(0).loggablePath().contains("\""), problems.get(0).loggablePath());
     }
 
     @ParameterizedTest
@@ -132,13 +151,23 @@ class JsonCodecReadTest {
         "{\"stretching\": [true]}                  | stretching                   | an object, was an array",
         "{\"signs\": \"SPINAL_COMPRESSION\"}       | signs                        | an array, was a string",
         "{\"lifestyle\": [1]}                      | lifestyle[0]                 | one of SEDENTARY, POOR_SLEEP, HIGH_STRESS, FEAR_OF_MOVEMENT, ANXIETY, was a number",
-        "{\"age\": 45.5}                           | age                          | an integer (no decimal point or exponent), was 45.5",
-        "{\"age\": 45.0}                           | age                          | an integer (no decimal point or exponent), was 45.0",
-        "{\"stretching\": {\"sessionsPerWeek\": 1e1}} | stretching.sessionsPerWeek | an integer (no decimal point or exponent), was 10.0",
-        "{\"injuries\": [{\"type\": \"STRAIN\", \"daysAgo\": 99999999999}]} | injuries[0].daysAgo | an integer from -2147483648 to 2147483647, was 99999999999",
     })
     void readPatient_wrongType_rejectedWithWhatWasExpected(String json, String path, String expected) {
         assertEquals(List.of(new Problem(path, expected)), problems(json));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"age\": 45.5}                           | age                        | an integer (no decimal point or exponent) | 45.5",
+        "{\"age\": 45.0}                           | age                        | an integer (no decimal point or exponent) | 45.0",
+        "{\"stretching\": {\"sessionsPerWeek\": 1e1}} | stretching.sessionsPerWeek | an integer (no decimal point or exponent) | 10.0",
+        "{\"injuries\": [{\"type\": \"STRAIN\", \"daysAgo\": 99999999999}]} | injuries[0].daysAgo | an integer from -2147483648 to 2147483647 | 99999999999",
+    })
+    void readPatient_notAnIntInteger_rejectedKeepingTheValueApart(String json, String path, String expected, String given) {
+        InvalidPatientException e = assertThrows(InvalidPatientException.class, () -> JSON.readPatient(json));
+
+        assertEquals(List.of(new Problem(path, expected, given)), e.problems());
+        assertEquals("1 invalid field(s): " + path + ": expected " + expected, e.getMessage());
     }
 
     @Test
@@ -149,29 +178,35 @@ class JsonCodecReadTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "{\"painRegion\": \"lower back\"}                   | painRegion          | LOWER_BACK, UPPER_BACK, NECK, SHOULDER, HIP, KNEE, ANKLE, was \"lower back\"",
-        "{\"muscles\": [{\"muscle\": \"glutes\"}]}          | muscles[0].muscle   | GLUTES, LOWER_BACK_EXTENSORS,",
-        "{\"injuries\": [{\"type\": \"SPRAIN\"}]}           | injuries[0].type    | STRAIN, TEAR, OTHER, was \"SPRAIN\"",
-        "{\"surgeries\": [{\"region\": \"THORACIC_SPINE\"}]} | surgeries[0].region | was \"THORACIC_SPINE\"",
-        "{\"signs\": [\"SPINAL_COMPRESSION\", \"SCIATICA\"]} | signs[1]            | was \"SCIATICA\"",
-        "{\"redFlags\": [\"CAUDA_EQUINA\"]}                 | redFlags[0]         | SADDLE_ANESTHESIA,",
+        "{\"painRegion\": \"lower back\"}                   | painRegion          | LOWER_BACK, UPPER_BACK, NECK, SHOULDER, HIP, KNEE, ANKLE | \"lower back\"",
+        "{\"muscles\": [{\"muscle\": \"glutes\"}]}          | muscles[0].muscle   | GLUTES, LOWER_BACK_EXTENSORS,                            | \"glutes\"",
+        "{\"injuries\": [{\"type\": \"SPRAIN\"}]}           | injuries[0].type    | STRAIN, TEAR, OTHER                                      | \"SPRAIN\"",
+        "{\"surgeries\": [{\"region\": \"THORACIC_SPINE\"}]} | surgeries[0].region | LOWER_BACK, UPPER_BACK,                                  | \"THORACIC_SPINE\"",
+        "{\"signs\": [\"SPINAL_COMPRESSION\", \"SCIATICA\"]} | signs[1]            | SPINAL_COMPRESSION,                                      | \"SCIATICA\"",
+        "{\"redFlags\": [\"CAUDA_EQUINA\"]}                 | redFlags[0]         | SADDLE_ANESTHESIA,                                       | \"CAUDA_EQUINA\"",
     })
-    void readPatient_unknownCode_rejectedListingTheCodes(String json, String path, String expectedPart) {
-        List<Problem> problems = problems(json);
+    void readPatient_unknownCode_rejectedListingTheCodes(String json, String path, String expectedPart, String given) {
+        InvalidPatientException e = assertThrows(InvalidPatientException.class, () -> JSON.readPatient(json));
+        Problem problem = e.problems().get(0);
 
-        assertEquals(List.of(path), paths(problems));
-        assertTrue(problems.get(0).expected().startsWith("one of "), problems.get(0).expected());
-        assertTrue(problems.get(0).expected().contains(expectedPart), problems.get(0).expected());
+        assertEquals(List.of(path), paths(e.problems()));
+        assertTrue(problem.expected().startsWith("one of "), problem.expected());
+        assertTrue(problem.expected().contains(expectedPart), problem.expected());
+        assertEquals(given, problem.given());
+        assertFalse(e.getMessage().contains(given), e.getMessage());
+        assertFalse(problem.toString().contains(given), problem::toString);
     }
 
     @Test
-    void readPatient_veryLongUnknownCode_notEchoed() {
+    void readPatient_veryLongUnknownCode_keptApartNeverInTheMessage() {
         String code = "X".repeat(500);
 
-        List<Problem> problems = problems("{\"painRegion\": \"" + code + "\"}");
+        InvalidPatientException e = assertThrows(InvalidPatientException.class,
+                () -> JSON.readPatient("{\"painRegion\": \"" + code + "\"}"));
 
-        assertFalse(problems.get(0).expected().contains(code));
-        assertTrue(problems.get(0).expected().endsWith("was a string of 500 characters"), problems.get(0).expected());
+        assertEquals(new Problem("painRegion", "one of LOWER_BACK, UPPER_BACK, NECK, SHOULDER, HIP, KNEE, ANKLE",
+                "\"" + code + "\""), e.problems().get(0));
+        assertFalse(e.getMessage().contains("XXXX"), e.getMessage());
     }
 
     @Test
@@ -217,7 +252,8 @@ class JsonCodecReadTest {
         assertEquals(List.of("startBack.item3", "startBack.item4", "startBack.item5", "startBack.item6",
                 "startBack.item7", "startBack.item8", "startBack.item9"), paths(problems));
         assertEquals("true (agree) or false (disagree), was missing", problems.get(0).expected());
-        assertTrue(problems.get(6).expected().endsWith("was \"LOTS\""), problems.get(6).expected());
+        assertEquals(new Problem("startBack.item9", "one of NOT_AT_ALL, SLIGHTLY, MODERATELY, VERY_MUCH, EXTREMELY",
+                "\"LOTS\""), problems.get(6));
     }
 
     @Test

@@ -184,20 +184,20 @@ class JsonCodecWriteTest {
     }
 
     @Test
-    void writeErrors_problems_errorDocumentInTheirOrder() {
-        String json = JSON.writeErrors(List.of(new Problem("age", "an integer from 0 to 120, was 140"),
-                new Problem("muscles[1].strength", "one of WEAK, NORMAL, was \"STRONG\"")));
+    void writeErrors_problems_errorDocumentInTheirOrder_withoutTheGivenValues() {
+        String json = JSON.writeErrors(List.of(new Problem("age", "an integer from 0 to 120", "140"),
+                new Problem("muscles[1].strength", "one of WEAK, NORMAL", "\"STRONG\"")));
 
         assertEquals("""
                 {
                   "errors": [
                     {
                       "path": "age",
-                      "expected": "an integer from 0 to 120, was 140"
+                      "expected": "an integer from 0 to 120"
                     },
                     {
                       "path": "muscles[1].strength",
-                      "expected": "one of WEAK, NORMAL, was \\"STRONG\\""
+                      "expected": "one of WEAK, NORMAL"
                     }
                   ]
                 }""", json);

@@ -84,7 +84,8 @@ class SafetyRulesTest {
 
     @Test
     void evaluate_recentInjuryThresholdOverridden_usesAndEchoesTheNewThreshold() {
-        CdsEngine strict = CdsEngine.builder().thresholds(Thresholds.DEFAULTS.withRecentInjuryDays(14)).build();
+        CdsEngine strict = CdsEngine.builder().thresholds(Thresholds.DEFAULTS.withRecentInjuryDays(14))
+                .allowUnsafeThresholds().build(); // 14 days is below the clinical floor: allowed explicitly
 
         Evaluation twentyDays = strict.evaluate(runnerWithHamstringStrain(20));
         Evaluation tenDays = strict.evaluate(runnerWithHamstringStrain(10));

@@ -66,7 +66,8 @@ class WarningSignsTest {
 
     @Test
     void evaluate_painReturnThresholdOverridden_usesAndEchoesTheNewThreshold() {
-        CdsEngine engine = CdsEngine.builder().thresholds(Thresholds.DEFAULTS.withPainReturnMinutes(30)).build();
+        CdsEngine engine = CdsEngine.builder().thresholds(Thresholds.DEFAULTS.withPainReturnMinutes(30))
+                .allowUnsafeThresholds().build(); // 30 minutes is below the clinical floor: allowed explicitly
 
         assertFalse(flagCodes(engine.evaluate(stretcherWhosePainReturnsAfter(45))).contains(FlagCode.INSTABILITY_SUSPECTED));
         assertTrue(flag(engine.evaluate(stretcherWhosePainReturnsAfter(20)), FlagCode.INSTABILITY_SUSPECTED)

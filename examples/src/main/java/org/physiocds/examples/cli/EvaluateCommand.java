@@ -81,7 +81,8 @@ final class EvaluateCommand implements Callable<Integer> {
         err.println("cds: " + (file.equals("-") ? "the patient" : file) + " is not a valid patient ("
                 + n + (n == 1 ? " problem" : " problems") + "):");
         for (Problem p : e.problems()) {
-            err.println("  " + p.path() + ": expected " + p.expected());
+            // The user's own document, shown to them: the exact path and the value they gave.
+            err.println("  " + p.path() + ": expected " + p.expected() + (p.given() == null ? "" : ", was " + p.given()));
         }
         List<String> paths = e.problems().stream().map(Problem::path).toList();
         if (paths.contains("patient") && paths.contains("expect")) {

@@ -106,7 +106,8 @@ final class ScenarioReader {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a parsed tree is always writable", e);
         } catch (InvalidPatientException e) {
-            e.problems().forEach(p -> problem("patient" + (p.path().equals("$") ? "" : "." + p.path()), p.expected()));
+            e.problems().forEach(p -> problems.add(new Problem("patient" + (p.path().equals("$") ? "" : "." + p.path()),
+                    p.expected(), p.given())));
             return null;
         }
     }

@@ -73,7 +73,8 @@ final class ScenariosCommand implements Callable<Integer> {
                 out.println("INVALID " + name + " (the problems are on stderr)");
                 err.println("cds: " + file + " is not a valid scenario:");
                 for (Problem p : e.problems()) {
-                    err.println("  " + p.path() + ": expected " + p.expected());
+                    err.println("  " + p.path() + ": expected " + p.expected()
+                            + (p.given() == null ? "" : ", was " + p.given()));
                 }
                 continue;
             } catch (IOException | UncheckedIOException e) {
