@@ -9,11 +9,11 @@ package org.physiocds;
 public enum Topic {
     // Referrals (REFER), most urgent first.
     /** Red flags of an emergency (suspected cauda equina syndrome, major trauma): same day. */
-    EMERGENCY_REFERRAL("emergency referral for red flags"),
+    EMERGENCY_REFERRAL("red flags"),
     /** Red flags of an urgent referral (suspected malignancy, infection, fragility fracture): within days. */
-    URGENT_REFERRAL("urgent referral for red flags"),
+    URGENT_REFERRAL("red flags"),
     /** A single low-specificity red flag: a clinician reviews it; the programme goes ahead. */
-    RED_FLAG_REVIEW("clinician review of a red flag"),
+    RED_FLAG_REVIEW("red flags to review"),
     /** A recent injury (not to a named muscle): ask which stretches are safe before stretching. */
     INJURY_CLEARANCE("clearance after a recent injury"),
     /** A recent surgery of an unknown region: exercise waits for clearance. */

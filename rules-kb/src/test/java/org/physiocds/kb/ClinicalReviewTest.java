@@ -51,7 +51,9 @@ class ClinicalReviewTest {
                 .build());
 
         Recommendation stretch = recommendation(e, Action.STRETCH, Muscle.HAMSTRINGS, Side.LEFT).orElseThrow();
-        assertEquals("hold 30-60 s, 3-5 repetitions, left side", stretch.dosage());
+        assertEquals("hold 30-60 s, 3-5 repetitions", stretch.dosage());
+        assertTrue(stretch.alsoSupportedBy().stream().anyMatch(x -> x.rule().equals("TEC-01")
+                && x.rationale().contains("only the left side is assessed short")));
         assertTrue(recommends(e, Action.STRENGTHEN, Muscle.HAMSTRINGS, Side.RIGHT));
         assertTrue(recommends(e, Action.DO_NOT_STRETCH, Muscle.HAMSTRINGS, Side.RIGHT));
         assertFalse(recommends(e, Action.STRETCH, Muscle.HAMSTRINGS, Side.RIGHT));
@@ -83,7 +85,7 @@ class ClinicalReviewTest {
                 .injury(new Injury(InjuryType.TEAR, Muscle.HAMSTRINGS, Side.LEFT, 12))
                 .build());
 
-        assertEquals("hold 30-60 s, 3-5 repetitions, right side",
+        assertEquals("hold 30-60 s, 3-5 repetitions",
                 recommendation(e, Action.STRETCH, Muscle.HAMSTRINGS, Side.RIGHT).orElseThrow().dosage());
         assertEquals("SAF-02", suppressed(e, Action.STRETCH, Muscle.HAMSTRINGS, Side.LEFT).orElseThrow()
                 .suppressedBy().rule());

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.physiocds.Evaluation;
+import org.physiocds.text.TextReport;
 import org.physiocds.InvalidPatientException;
 import org.physiocds.Problem;
 import org.physiocds.model.Patient;

@@ -12,6 +12,8 @@ import org.physiocds.Recommendation;
 import org.physiocds.StartBackResult;
 import org.physiocds.SuppressedRecommendation;
 import org.physiocds.model.Patient;
+import org.physiocds.Topic;
+import org.physiocds.model.Side;
 import org.physiocds.model.Target;
 
 /**
@@ -43,9 +45,9 @@ record Scenario(String name, String description, Patient patient, Expectations e
         List<String> check(Evaluation e) {
             List<String> failures = new ArrayList<>();
             for (Advised a : mustRecommend) {
-                Recommendation r = find(e, a.action(), a.target());
+                Recommendation r = find(e, a.item());
                 if (r == null) {
-                    failures.add("expected " + a + " to be recommended" + suppressedNote(e, a.action(), a.target()));
+                    failures.add("expected " + a + " to be recommended" + suppressedNote(e, a.item()));
                 } else {
                     if (a.dosage() != null && (r.dosage() == null || !r.dosage().contains(a.dosage()))) {
                         failures.add("expected the dosage of " + a + " to include \"" + a.dosage() + "\", was "
@@ -60,7 +62,7 @@ record Scenario(String name, String description, Patient patient, Expectations e
                 }
             }
             for (Advised a : mustNotRecommend) {
-                Recommendation r = find(e, a.action(), a.target());
+                Recommendation r = find(e, a.item());
                 if (r != null) {
                     failures.add("expected " + a + " not to be recommended, but rule " + r.explanation().rule()
                             + " recommends it");
@@ -76,14 +78,12 @@ record Scenario(String name, String description, Patient patient, Expectations e
                         "expected no flag " + code + ", but rule " + f.explanation().rule() + " raises it"));
             }
             for (Suppressed s : mustSuppress) {
-                SuppressedRecommendation found = e.suppressed().stream()
-                        .filter(x -> x.action() == s.action() && x.target().equals(s.target()))
-                        .findFirst().orElse(null);
+                SuppressedRecommendation found = findSuppressed(e, s.item());
                 if (found == null) {
-                    failures.add("expected " + s.action() + " " + s.target().code() + " to be suppressed by " + s.by());
+                    failures.add("expected " + s.item() + " to be suppressed by " + s.by());
                 } else if (!found.suppressedBy().rule().equals(s.by())
                         && found.alsoSuppressedBy().stream().noneMatch(x -> x.rule().equals(s.by()))) {
-                    failures.add("expected " + s.action() + " " + s.target().code() + " to be suppressed by "
+                    failures.add("expected " + s.item() + " to be suppressed by "
                             + s.by() + ", but " + found.suppressedBy().rule() + " suppresses it");
                 }
             }
@@ -100,18 +100,21 @@ record Scenario(String name, String description, Patient patient, Expectations e
             return failures;
         }
 
-        private static Recommendation find(Evaluation e, Action action, Target target) {
+        private static Recommendation find(Evaluation e, Item item) {
             return e.recommendations().stream()
-                    .filter(r -> r.action() == action && r.target().equals(target))
+                    .filter(r -> item.matches(r.action(), r.target(), r.side(), r.topic()))
                     .findFirst().orElse(null);
         }
 
-        private static String suppressedNote(Evaluation e, Action action, Target target) {
+        private static SuppressedRecommendation findSuppressed(Evaluation e, Item item) {
             return e.suppressed().stream()
-                    .filter(s -> s.action() == action && s.target().equals(target))
-                    .findFirst()
-                    .map(s -> ", but " + s.suppressedBy().rule() + " suppresses it")
-                    .orElse("");
+                    .filter(s -> item.matches(s.action(), s.target(), s.side(), s.topic()))
+                    .findFirst().orElse(null);
+        }
+
+        private static String suppressedNote(Evaluation e, Item item) {
+            SuppressedRecommendation s = findSuppressed(e, item);
+            return s == null ? "" : ", but " + s.suppressedBy().rule() + " suppresses it";
         }
     }
 
@@ -126,22 +129,37 @@ record Scenario(String name, String description, Patient patient, Expectations e
     }
 
     /**
-     * An action for a target; optionally, text the recommendation's dosage must include and a
-     * rule that must be among those behind it (leading or supporting).
+     * Which item is meant: an action for a target, and, when given, only on that side or about that
+     * topic ({@code null}: any side, any topic).
      */
-    record Advised(Action action, Target target, String dosage, String rule) {
-        Advised {
+    record Item(Action action, Target target, Side side, Topic topic) {
+        Item {
             Objects.requireNonNull(action);
             Objects.requireNonNull(target);
         }
 
+        boolean matches(Action a, Target t, Side s, Topic p) {
+            return a == action && t.equals(target) && (side == null || side == s) && (topic == null || topic == p);
+        }
+
         @Override
         public String toString() {
-            return action + " " + target.code();
+            return action + " " + target.code() + (side == null ? "" : " " + side) + (topic == null ? "" : " " + topic);
         }
     }
 
-    /** An action for a target that the rule {@code by} must suppress. */
-    record Suppressed(Action action, Target target, String by) {
+    /**
+     * An item; optionally, text the recommendation's dosage must include and a rule that must be
+     * among those behind it (leading or supporting).
+     */
+    record Advised(Item item, String dosage, String rule) {
+        @Override
+        public String toString() {
+            return item.toString();
+        }
+    }
+
+    /** An item that the rule {@code by} must suppress. */
+    record Suppressed(Item item, String by) {
     }
 }

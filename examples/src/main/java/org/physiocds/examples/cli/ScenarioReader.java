@@ -23,6 +23,8 @@ import org.physiocds.Problem;
 import org.physiocds.StartBackResult;
 import org.physiocds.json.JsonCodec;
 import org.physiocds.model.Patient;
+import org.physiocds.Topic;
+import org.physiocds.model.Side;
 import org.physiocds.model.Target;
 
 /**
@@ -132,15 +134,25 @@ final class ScenarioReader {
     }
 
     private Scenario.Advised advised(JsonNode n, String path, boolean mustBeMade) {
-        List<String> fields = mustBeMade ? List.of("action", "target", "dosage", "rule") : List.of("action", "target");
+        List<String> fields = mustBeMade ? List.of("action", "target", "side", "topic", "dosage", "rule")
+                : List.of("action", "target", "side", "topic");
         if (!object(n, path, fields)) {
             return null;
         }
-        Action action = code(required(n, path, "action"), path + ".action", Action.class);
-        Target target = target(required(n, path, "target"), path + ".target");
+        Scenario.Item item = item(n, path);
         String dosage = text(n, path, "dosage", "text the recommendation's dosage must include");
         String rule = text(n, path, "rule", "the id of a rule that must be behind the recommendation, e.g. SAF-05");
-        return action == null || target == null ? null : new Scenario.Advised(action, target, dosage, rule);
+        return item == null ? null : new Scenario.Advised(item, dosage, rule);
+    }
+
+    /** Action and target, and the optional side and topic that narrow which item is meant. */
+    private Scenario.Item item(JsonNode n, String path) {
+        Action action = code(required(n, path, "action"), path + ".action", Action.class);
+        Target target = target(required(n, path, "target"), path + ".target");
+        Side side = n.has("side") ? code(n.get("side"), path + ".side", Side.class) : null;
+        Topic topic = n.has("topic") ? code(n.get("topic"), path + ".topic", Topic.class) : null;
+        return action == null || target == null || n.has("side") && side == null || n.has("topic") && topic == null
+                ? null : new Scenario.Item(action, target, side, topic);
     }
 
     private String text(JsonNode n, String path, String name, String expected) {
@@ -156,14 +168,13 @@ final class ScenarioReader {
     }
 
     private Scenario.Suppressed suppressed(JsonNode n, String path) {
-        if (!object(n, path, List.of("action", "target", "by"))) {
+        if (!object(n, path, List.of("action", "target", "side", "topic", "by"))) {
             return null;
         }
-        Action action = code(required(n, path, "action"), path + ".action", Action.class);
-        Target target = target(required(n, path, "target"), path + ".target");
+        Scenario.Item item = item(n, path);
         String by = required(n, path, "by") == null ? null
                 : text(n, path, "by", "the id of the rule that suppresses it, e.g. SAF-02");
-        return action == null || target == null || by == null ? null : new Scenario.Suppressed(action, target, by);
+        return item == null || by == null ? null : new Scenario.Suppressed(item, by);
     }
 
     private String guidanceId(JsonNode n, String path) {

@@ -1,4 +1,4 @@
-package org.physiocds.examples.cli;
+package org.physiocds.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,11 +13,15 @@ import org.physiocds.Explanation;
 import org.physiocds.Flag;
 import org.physiocds.FlagCode;
 import org.physiocds.KnowledgeBaseInfo;
+import org.physiocds.Phase;
 import org.physiocds.Recommendation;
+import org.physiocds.SourceKind;
 import org.physiocds.StartBackResult;
+import org.physiocds.Topic;
 import org.physiocds.SuppressedRecommendation;
 import org.physiocds.model.Muscle;
 import org.physiocds.model.Region;
+import org.physiocds.model.Side;
 import org.physiocds.model.Target;
 
 class TextReportTest {
@@ -58,7 +62,7 @@ class TextReportTest {
     @Test
     void render_suppressed_showsWhyItWasProposedAndWhatSuppressedIt() {
         Evaluation e = new Evaluation("p1", KB, List.of(), List.of(), List.of(new SuppressedRecommendation(
-                Action.STRETCH, Muscle.HAMSTRINGS, org.physiocds.model.Side.BOTH, null, Action.STRETCH.phase(),
+                Action.STRETCH, Muscle.HAMSTRINGS, Side.BOTH, null, Action.STRETCH.phase(),
                 why("MUS-05", "Hamstrings short."), why("SAF-02", "Hamstrings strained 5 days ago."), List.of())), null);
 
         String report = TextReport.render(e);
@@ -88,17 +92,20 @@ class TextReportTest {
     @Test
     void render_explanationShownBefore_refersBackInsteadOfRepeatingIt() {
         Explanation referral = why("RFL-11", "Emergency: refer the same day.",
-                new Citation("NICE NG59", org.physiocds.SourceKind.CLINICIAN_ARTICLE, null, "Consider alternative diagnoses."));
+                new Citation("NICE NG59", SourceKind.GUIDELINE, null, "Consider alternative diagnoses."));
         Evaluation e = new Evaluation("p1", KB,
                 List.of(advice(Action.REFER, Target.GENERAL, "emergency: same day", referral)),
                 List.of(new Flag(FlagCode.RED_FLAG, referral, List.of())),
-                List.of(new SuppressedRecommendation(Action.STRENGTHEN, Muscle.GLUTES, org.physiocds.model.Side.BOTH, null, Action.STRENGTHEN.phase(),
+                List.of(new SuppressedRecommendation(Action.STRENGTHEN, Muscle.GLUTES, Side.BOTH, null, Action.STRENGTHEN.phase(),
                         why("MUS-01", "Weak glutes."), referral, List.of())), null);
 
         String report = TextReport.render(e);
 
         assertEquals(1, report.split("Emergency: refer the same day.", -1).length - 1, report);
-        assertEquals(1, report.split("Source: NICE NG59", -1).length - 1, report);
+        String source = "Source: (guideline, summarised) NICE NG59: Consider alternative diagnoses.";
+        assertTrue(report.contains(source), report);
+        assertEquals(report.indexOf(source), report.lastIndexOf(source), report);
+        assertFalse(report.contains("\"Consider alternative"), "a summary is never shown as a quote");
         assertTrue(report.contains("  ! RED FLAG\n      Why: as for REFER above\n      Rule: RFL-11 \"Rule RFL-11\"\n"),
                 report);
         assertTrue(report.contains("      Suppressed because: as for REFER above\n"
@@ -107,17 +114,17 @@ class TextReportTest {
 
     @Test
     void render_longQuote_shortenedWithAnEllipsisAndSourcesGroupedByDocument() {
-        Explanation x = why("MUS-01", "Weak.", new Citation("seeds/000.txt", org.physiocds.SourceKind.CLINICIAN_ARTICLE, LONG_QUOTE, null),
-                new Citation("seeds/000.txt", org.physiocds.SourceKind.CLINICIAN_ARTICLE, "Short quote.", null), new Citation("seeds/002.txt", org.physiocds.SourceKind.CLINICIAN_ARTICLE, "Other source.", null));
+        Explanation x = why("MUS-01", "Weak.", new Citation("seeds/000.txt", SourceKind.CLINICIAN_ARTICLE, LONG_QUOTE, null),
+                new Citation("seeds/000.txt", SourceKind.CLINICIAN_ARTICLE, "Short quote.", null), new Citation("seeds/002.txt", SourceKind.CLINICIAN_ARTICLE, "Other source.", null));
         Evaluation e = new Evaluation(null, KB, List.of(advice(Action.STRENGTHEN, Region.HIP, null, x)),
                 List.of(), List.of(), null);
 
         String report = TextReport.render(e);
 
-        assertTrue(report.contains("Source: seeds/000.txt: \"If a muscle is already weak"), report);
+        assertTrue(report.contains("Source: (clinician article) seeds/000.txt: \"If a muscle is already weak"), report);
         assertTrue(report.contains("…\" \"Short quote.\""), report);
         assertFalse(report.contains("opposite of what it needs"), report);
-        assertTrue(report.contains("Source: seeds/002.txt: \"Other source.\""), report);
+        assertTrue(report.contains("Source: (clinician article) seeds/002.txt: \"Other source.\""), report);
         assertTrue(report.startsWith("Patient (no id given), evaluated by knowledge base kb 1.0"), report);
     }
 
@@ -125,7 +132,8 @@ class TextReportTest {
     void render_everyLine_fitsTheWidth() {
         String rationale = "word ".repeat(80);
         Evaluation e = new Evaluation("p1", KB, List.of(advice(Action.STRENGTHEN, Muscle.GLUTES, null,
-                why("MUS-01", rationale, new Citation("seeds/000.txt", org.physiocds.SourceKind.CLINICIAN_ARTICLE, LONG_QUOTE, null))), null), List.of(), List.of(), null);
+                why("MUS-01", rationale, new Citation("seeds/000.txt", SourceKind.CLINICIAN_ARTICLE, LONG_QUOTE, null)))),
+                List.of(), List.of(), null);
 
         TextReport.render(e).lines().forEach(line -> assertTrue(line.length() <= TextReport.WIDTH, line));
     }
@@ -152,5 +160,36 @@ class TextReportTest {
         assertTrue(shortened.length() <= TextReport.MAX_QUOTE, shortened);
         assertTrue(shortened.endsWith("…") && !shortened.endsWith(" …"), shortened);
         assertTrue(LONG_QUOTE.startsWith(shortened.substring(0, shortened.length() - 1)), shortened);
+    }
+
+    @Test
+    void render_opensWithAOneScreenSummaryOfThePlanFlagsAndWithheldItems() {
+        Evaluation e = new Evaluation("p1", KB, List.of(
+                new Recommendation(Action.REFER, Target.GENERAL, null, Topic.EMERGENCY_REFERRAL, Phase.SAFETY,
+                        "emergency: same day", why("RFL-11", "Saddle anaesthesia."), List.of()),
+                new Recommendation(Action.DO_NOT_STRETCH, Muscle.HAMSTRINGS, Side.LEFT, null, Phase.SAFETY,
+                        null, why("SAF-02", "Left hamstrings strained."), List.of()),
+                new Recommendation(Action.STRETCH, Muscle.HIP_FLEXORS, Side.RIGHT, null, Phase.MOBILIZE,
+                        "hold 30-60 s, 3-5 repetitions", why("MUS-05", "Short."), List.of()),
+                new Recommendation(Action.ADVISE, Target.GENERAL, null, Topic.SLEEP, Phase.DAILY_PRACTICE,
+                        null, why("LIF-02", "Poor sleep."), List.of())),
+                List.of(new Flag(FlagCode.RED_FLAG, why("RFL-11", "Saddle anaesthesia."), List.of()),
+                        new Flag(FlagCode.RECENT_INJURY, why("SAF-03", "Strain."), List.of())),
+                List.of(new SuppressedRecommendation(Action.STRETCH, Muscle.HAMSTRINGS, Side.LEFT, null, Phase.MOBILIZE,
+                        why("MUS-05", "Short."), why("SAF-02", "Strained."), List.of())), null);
+
+        String report = TextReport.render(e);
+
+        assertTrue(report.startsWith("Patient p1, evaluated by knowledge base kb 1.0\n\nSUMMARY\n"
+                + "  Phase 1, SAFETY: referrals, precautions and what not to do, before anything else\n"
+                + "    REFER (emergency) red flags, same day\n"
+                + "    DO NOT STRETCH left hamstrings\n"
+                + "  Phase 4, MOBILIZE: mobilise what is restricted\n"
+                + "    STRETCH right hip flexors (hold 30-60 s, 3-5 repetitions)\n"
+                + "  Phase 5, DAILY PRACTICE: build a daily practice\n"
+                + "    ADVISE: sleep\n"
+                + "  Flags: RED FLAG, RECENT INJURY\n"
+                + "  Withheld: 1 item (see SUPPRESSED below)\n"), report);
+        assertTrue(report.contains("  x STRETCH left hamstrings (not advised)"), report);
     }
 }

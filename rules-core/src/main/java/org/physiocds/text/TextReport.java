@@ -1,4 +1,4 @@
-package org.physiocds.examples.cli;
+package org.physiocds.text;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.physiocds.Action;
 import org.physiocds.Citation;
 import org.physiocds.Evaluation;
 import org.physiocds.Explanation;
@@ -14,20 +15,35 @@ import org.physiocds.Phase;
 import org.physiocds.Recommendation;
 import org.physiocds.StartBackResult;
 import org.physiocds.SuppressedRecommendation;
+import org.physiocds.Topic;
+import org.physiocds.model.Side;
 import org.physiocds.model.Target;
 
 /**
- * An evaluation as a report a clinician reads: recommendations grouped by phase, then flags,
- * then suppressed advice, each with why, the rule and its sources. Quotes longer than a line
- * are shortened here only; the JSON document keeps them whole.
+ * An evaluation as the plain-text report a clinician reads: first a one-screen summary (the plan in
+ * phase order, one line per item, the flags on one line, how many items were withheld), then the
+ * detail: every recommendation grouped by phase, the flags, then the withheld advice, each with why,
+ * the rule and its sources. Seed quotes are shown in quotation marks (shortened past
+ * {@link #MAX_QUOTE} characters here only; the JSON keeps them whole); summaries of other sources
+ * never are. Lines are at most {@link #WIDTH} characters. Stateless and thread-safe.
  */
-final class TextReport {
+public final class TextReport {
 
-    static final int WIDTH = 100;
-    static final int MAX_QUOTE = 120;
+    /** The widest line of a report. */
+    public static final int WIDTH = 100;
+    /** Quotes longer than this are shortened, at a word boundary, with an ellipsis. */
+    public static final int MAX_QUOTE = 120;
 
     private static final String ITEM = "  ";
     private static final String DETAIL = "      ";
+
+    /** What each phase is for, in the order of {@link Phase} (seed 001's programme). */
+    private static final String[] PHASE_MEANING = {
+        "referrals, precautions and what not to do, before anything else",
+        "decompress first",
+        "activate what is dormant",
+        "mobilise what is restricted",
+        "build a daily practice"};
 
     private final List<String> lines = new ArrayList<>();
     /** Explanations already shown in full, and under which item: a repeat refers back to it. */
@@ -36,10 +52,36 @@ final class TextReport {
     private TextReport() {
     }
 
-    static String render(Evaluation e) {
+    /** The whole report of an evaluation, lines joined with {@code \n}. */
+    public static String render(Evaluation e) {
         TextReport report = new TextReport();
         report.evaluation(e);
         return String.join("\n", report.lines);
+    }
+
+    /** One explanation as the report shows it: why, by which rule, and the sources, one detail per line. */
+    public static String render(Explanation x) {
+        TextReport report = new TextReport();
+        report.explained("Why", "Rule", x, "");
+        return String.join("\n", report.lines);
+    }
+
+    /**
+     * One item in a line: "STRETCH right hip flexors (hold 30-60 s, 3-5 repetitions)", "DO NOT STRETCH
+     * left hamstrings", "REFER (emergency) red flags, same day", "ADVISE: sleep".
+     */
+    public static String title(Action action, Target target, Side side, Topic topic) {
+        String words = words(action).toUpperCase(Locale.ROOT);
+        String urgency = urgency(topic);
+        if (urgency != null) {
+            words += " (" + urgency + ")";
+        }
+        if (target == Target.GENERAL) {
+            return topic == null ? words : words + (urgency != null ? " " : ": ") + topic.label();
+        }
+        String sided = side == null || side == Side.BOTH ? target.label()
+                : side.name().toLowerCase(Locale.ROOT) + " " + target.label();
+        return words + " " + sided;
     }
 
     private void evaluation(Evaluation e) {
@@ -50,14 +92,14 @@ final class TextReport {
             lines.add("STarT Back: " + s.stratum() + " risk (total score " + s.total() + " of 9, psychosocial "
                     + s.psychosocial() + " of 5)");
         }
+        summary(e);
 
         heading("RECOMMENDATIONS", e.recommendations().size());
         for (Phase phase : Phase.values()) {
             List<Recommendation> inPhase = e.recommendations().stream().filter(r -> r.phase() == phase).toList();
             if (!inPhase.isEmpty()) {
                 lines.add("");
-                lines.add(ITEM + "Phase " + (phase.ordinal() + 1) + ", " + words(phase).toUpperCase(Locale.ROOT)
-                        + ": " + PHASE_MEANING[phase.ordinal()]);
+                lines.add(ITEM + phaseHeading(phase));
                 inPhase.forEach(this::recommendation);
             }
         }
@@ -69,13 +111,57 @@ final class TextReport {
         e.suppressed().forEach(this::suppressed);
     }
 
-    /** What each phase is for, in the order of {@link Phase} (seed 001's programme). */
-    private static final String[] PHASE_MEANING = {
-        "referrals, precautions and what not to do, before anything else",
-        "decompress first",
-        "activate what is dormant",
-        "mobilise what is restricted",
-        "build a daily practice"};
+    /** The plan on one screen: one line per item in phase order, the flags, what was withheld. */
+    private void summary(Evaluation e) {
+        lines.add("");
+        lines.add("SUMMARY");
+        Phase current = null;
+        for (Recommendation r : e.recommendations()) {
+            if (r.phase() != current) {
+                current = r.phase();
+                lines.add(ITEM + phaseHeading(current));
+            }
+            lines.addAll(wrap(ITEM + "  ", ITEM + "    ", summaryLine(r)));
+        }
+        if (e.recommendations().isEmpty()) {
+            lines.add(ITEM + "No recommendations.");
+        }
+        lines.addAll(wrap(ITEM, ITEM + "  ", "Flags: " + (e.flags().isEmpty() ? "none"
+                : String.join(", ", e.flags().stream().map(f -> words(f.code()).toUpperCase(Locale.ROOT)).toList()))));
+        int withheld = e.suppressed().size();
+        lines.add(ITEM + "Withheld: " + (withheld == 0 ? "nothing"
+                : withheld + (withheld == 1 ? " item" : " items") + " (see SUPPRESSED below)"));
+    }
+
+    private static String summaryLine(Recommendation r) {
+        String title = title(r.action(), r.target(), r.side(), r.topic());
+        if (r.dosage() == null) {
+            return title;
+        }
+        String dosage = r.dosage();
+        String urgency = urgency(r.topic());
+        if (urgency != null && dosage.startsWith(urgency + ": ")) {
+            return title + ", " + dosage.substring(urgency.length() + 2); // "(emergency) red flags, same day"
+        }
+        return title + " (" + dosage + ")";
+    }
+
+    private static String phaseHeading(Phase phase) {
+        return "Phase " + (phase.ordinal() + 1) + ", " + words(phase).toUpperCase(Locale.ROOT) + ": "
+                + PHASE_MEANING[phase.ordinal()];
+    }
+
+    /** The urgency word of a red-flag referral, shown after REFER; {@code null} for anything else. */
+    private static String urgency(Topic topic) {
+        if (topic == Topic.EMERGENCY_REFERRAL) {
+            return "emergency";
+        } else if (topic == Topic.URGENT_REFERRAL) {
+            return "urgent";
+        } else if (topic == Topic.RED_FLAG_REVIEW) {
+            return "review";
+        }
+        return null;
+    }
 
     private void heading(String title, int count) {
         lines.add("");
@@ -83,7 +169,7 @@ final class TextReport {
     }
 
     private void recommendation(Recommendation r) {
-        String title = words(r.action()).toUpperCase(Locale.ROOT) + target(r.target());
+        String title = title(r.action(), r.target(), r.side(), r.topic());
         lines.add(ITEM + "* " + title);
         if (r.dosage() != null) {
             field("Dosage", r.dosage());
@@ -106,7 +192,7 @@ final class TextReport {
     }
 
     private void suppressed(SuppressedRecommendation s) {
-        String title = words(s.action()).toUpperCase(Locale.ROOT) + target(s.target());
+        String title = title(s.action(), s.target(), s.side(), s.topic());
         lines.add(ITEM + "x " + title + " (not advised)");
         explained("Proposed because", "Proposed by", s.explanation(), "the suppressed " + title);
         explained("Suppressed because", "Suppressed by", s.suppressedBy(), "what suppressed " + title);
@@ -125,12 +211,19 @@ final class TextReport {
         }
         field(why, x.rationale());
         field(by, x.rule() + " \"" + x.ruleName() + "\"" + guidance(x));
-        // One line per source document, its quotes in the order the rule cites them.
-        Map<String, List<String>> quotes = new LinkedHashMap<>();
+        // One line per source document: its quotes (in quotation marks) or summaries (never), in citation order.
+        Map<String, List<String>> texts = new LinkedHashMap<>();
+        Map<String, Citation> first = new HashMap<>();
         for (Citation c : x.citations()) {
-            quotes.computeIfAbsent(c.source(), k -> new ArrayList<>()).add("\"" + shorten(c.quote()) + "\"");
+            first.putIfAbsent(c.source(), c);
+            texts.computeIfAbsent(c.source(), k -> new ArrayList<>())
+                    .add(c.isQuote() ? "\"" + shorten(c.quote()) + "\"" : c.summary());
         }
-        quotes.forEach((source, quoted) -> field("Source", source + ": " + String.join(" ", quoted)));
+        texts.forEach((source, said) -> {
+            Citation c = first.get(source);
+            String kind = words(c.kind()) + (c.isQuote() ? "" : ", summarised");
+            field("Source", "(" + kind + ") " + source + ": " + String.join(" ", said));
+        });
     }
 
     /** " (guidance G08, G09)", or nothing. */
@@ -144,7 +237,7 @@ final class TextReport {
     }
 
     /** {@code text} in lines of at most {@link #WIDTH} (a longer word stays whole), the first after {@code first}. */
-    static List<String> wrap(String first, String rest, String text) {
+    public static List<String> wrap(String first, String rest, String text) {
         List<String> wrapped = new ArrayList<>();
         StringBuilder line = new StringBuilder(first);
         boolean empty = true;
@@ -171,11 +264,6 @@ final class TextReport {
         }
         int cut = quote.lastIndexOf(' ', MAX_QUOTE - 1);
         return quote.substring(0, cut > MAX_QUOTE / 2 ? cut : MAX_QUOTE - 1).stripTrailing() + "…";
-    }
-
-    /** " hip flexors"; nothing for advice about the whole programme, which the rationale explains. */
-    private static String target(Target t) {
-        return t == Target.GENERAL ? "" : " " + t.label();
     }
 
     /** DO_NOT_STRETCH becomes "do not stretch". */
