@@ -3,19 +3,25 @@ package org.physiocds;
 import java.util.List;
 
 /**
- * The outcome of evaluating one patient. Immutable.
+ * The outcome of evaluating one patient, stamped with what produced it. Immutable. Applications read
+ * it; the library (and {@code JsonCodec.readEvaluation}) makes it.
  *
- * @param patientId       the patient id given, echoed back (may be {@code null})
- * @param knowledgeBase   which knowledge base produced this
- * @param recommendations advice, in phase order (then by action, then target); no action and
- *                        target pair appears twice
- * @param flags           warnings, in {@link FlagCode} order
- * @param suppressed      advice overruled by a contraindication, with what overruled it
- * @param startBack       the scored STarT Back screening, or {@code null} when the input had none
+ * @param patientId        the patient id given, echoed back (may be {@code null})
+ * @param knowledgeBase    which knowledge base produced this, with the hash of its content
+ * @param thresholds       the clinical thresholds it was evaluated with (see {@link #unsafeThresholds()})
+ * @param exerciseWithheld why every exercise is withheld (an emergency or urgent red-flag referral),
+ *                         or {@code null} when it is not
+ * @param recommendations  advice, in phase order (then by action, the most urgent referral first,
+ *                         target, side and topic); no action, target, side and topic appears twice
+ * @param flags            warnings, in {@link FlagCode} order
+ * @param suppressed       advice overruled by a contraindication, with what overruled it
+ * @param startBack        the scored STarT Back screening, or {@code null} when the input had none
  */
 public record Evaluation(
         String patientId,
         KnowledgeBaseInfo knowledgeBase,
+        Thresholds thresholds,
+        ExerciseHold exerciseWithheld,
         List<Recommendation> recommendations,
         List<Flag> flags,
         List<SuppressedRecommendation> suppressed,
@@ -25,5 +31,19 @@ public record Evaluation(
         recommendations = List.copyOf(recommendations);
         flags = List.copyOf(flags);
         suppressed = List.copyOf(suppressed);
+    }
+
+    /**
+     * Whether some threshold was past its clinical limit ({@link Thresholds#outsideClinicalLimits()}),
+     * which only an engine built with {@code allowUnsafeThresholds()} accepts: such a result must not
+     * be shown as clinical advice.
+     */
+    public boolean unsafeThresholds() {
+        return !thresholds.isClinicallySafe();
+    }
+
+    /** Whether every exercise is withheld until serious pathology is excluded ({@link #exerciseWithheld()}). */
+    public boolean isExerciseWithheld() {
+        return exerciseWithheld != null;
     }
 }

@@ -13,6 +13,9 @@ import org.physiocds.model.Target;
  * @param topic           for GENERAL: what the advice is about; {@code null} otherwise
  * @param phase           when, in the phased programme
  * @param dosage          how much, or {@code null} when the advice has no dosage
+ * @param referral        for REFER: how soon and why, as data; {@code null} for any other action
+ * @param restriction     for DO_NOT_STRETCH: a contraindication or "not indicated" (the strongest of
+ *                        the rules behind it); {@code null} for any other action
  * @param explanation     why: the first rule (by rule id) that proposed it
  * @param alsoSupportedBy the other rules (one explanation each, never the leading rule again) that
  *                        proposed the same advice or set its dosage, in rule id order
@@ -24,6 +27,8 @@ public record Recommendation(
         Topic topic,
         Phase phase,
         String dosage,
+        Referral referral,
+        Restriction restriction,
         Explanation explanation,
         List<Explanation> alsoSupportedBy) {
 

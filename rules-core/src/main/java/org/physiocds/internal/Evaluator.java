@@ -97,7 +97,7 @@ public final class Evaluator {
         } finally {
             session.dispose(); // back to the pool, reset
         }
-        return ResultAssembler.assemble(patient.patientId(), kb.info(), firings, startBack);
+        return ResultAssembler.assemble(patient.patientId(), kb.info(), thresholds, firings, startBack);
     }
 
     /**

@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +60,38 @@ public final class KnowledgeBase {
         } catch (IOException e) {
             throw new CdsException("cannot read " + INFO, e);
         }
-        KnowledgeBaseInfo info = new KnowledgeBaseInfo(
-                properties.getProperty("name"), properties.getProperty("version"));
+        KnowledgeBaseInfo info = new KnowledgeBaseInfo(properties.getProperty("name"),
+                properties.getProperty("version"), contentHash(loader, properties));
         return new KnowledgeBase(buildKieBase(loader), info, readCatalog(loader));
+    }
+
+    /**
+     * {@code sha256:} and the SHA-256 of the files that {@code knowledge-base.properties} lists under
+     * {@code content} (every DRL file and the citation tables), each as its name, its length and its
+     * bytes, in the listed order: the same rules and citations give the same hash on every machine,
+     * and any change to one of them gives another.
+     */
+    static String contentHash(ClassLoader loader, Properties properties) {
+        String content = properties.getProperty("content", "").strip();
+        if (content.isEmpty()) {
+            throw new CdsException(INFO + " lists no content to hash");
+        }
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new CdsException("SHA-256 is not available", e); // every Java platform has it
+        }
+        for (String name : content.split("\\s+")) {
+            try (InputStream in = open(loader, "org/physiocds/kb/" + name)) {
+                byte[] bytes = in.readAllBytes();
+                sha256.update((name + "\n" + bytes.length + "\n").getBytes(StandardCharsets.UTF_8));
+                sha256.update(bytes);
+            } catch (IOException e) {
+                throw new CdsException("cannot read org/physiocds/kb/" + name, e);
+            }
+        }
+        return "sha256:" + HexFormat.of().formatHex(sha256.digest());
     }
 
     KieBase kieBase() {

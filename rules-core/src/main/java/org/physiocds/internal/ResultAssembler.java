@@ -13,6 +13,12 @@ import org.physiocds.Action;
 import org.physiocds.CdsException;
 import org.physiocds.Evaluation;
 import org.physiocds.Explanation;
+import org.physiocds.Urgency;
+import org.physiocds.Thresholds;
+import org.physiocds.Severity;
+import org.physiocds.Restriction;
+import org.physiocds.Referral;
+import org.physiocds.ExerciseHold;
 import org.physiocds.Flag;
 import org.physiocds.FlagCode;
 import org.physiocds.KnowledgeBaseInfo;
@@ -27,7 +33,7 @@ import org.physiocds.internal.kb.Dose;
 import org.physiocds.internal.kb.Overrule;
 import org.physiocds.internal.kb.RecentSurgery;
 import org.physiocds.internal.kb.RedFlagReferral;
-import org.physiocds.internal.kb.Urgency;
+import org.physiocds.internal.kb.RedFlagUrgency;
 import org.physiocds.model.Muscle;
 import org.physiocds.model.Region;
 import org.physiocds.model.Side;
@@ -57,9 +63,10 @@ final class ResultAssembler {
     private ResultAssembler() {
     }
 
-    static Evaluation assemble(String patientId, KnowledgeBaseInfo kb, Firings firings, StartBackResult startBack) {
+    static Evaluation assemble(String patientId, KnowledgeBaseInfo kb, Thresholds thresholds, Firings firings,
+            StartBackResult startBack) {
         List<Advice> advice = new ArrayList<>();
-        Urgency withholding = null;
+        RedFlagReferral withholding = null;
         List<RecentSurgery> surgeries = new ArrayList<>();
         List<Alert> alerts = new ArrayList<>();
         List<Dose> doses = new ArrayList<>();
@@ -76,16 +83,19 @@ final class ResultAssembler {
             } else if (conclusion instanceof RecentSurgery r) {
                 surgeries.add(r);
             } else if (conclusion instanceof RedFlagReferral r && r.urgency().isWithholdingExercise()
-                    && (withholding == null || r.urgency().isMoreUrgentThan(withholding))) {
-                withholding = r.urgency();
+                    && (withholding == null || r.urgency().isMoreUrgentThan(withholding.urgency()))) {
+                withholding = r;
             }
         }
         List<Advice> standing = advice.stream().filter(a -> !overruledBy.containsKey(a)).toList();
         requireNoConflict(standing, surgeries);
+        ExerciseHold hold = null;
         if (withholding != null) {
-            requireOnlySafetyAdvice(standing, withholding);
+            requireOnlySafetyAdvice(standing, withholding.urgency());
+            hold = new ExerciseHold(withholding.advice().referral().urgency(),
+                    firings.explanationOf(withholding.advice()).rule());
         }
-        return new Evaluation(patientId, kb,
+        return new Evaluation(patientId, kb, thresholds, hold,
                 recommendations(standing, doses, firings),
                 flags(alerts, firings),
                 suppressed(overruledBy, firings),
@@ -98,9 +108,9 @@ final class ResultAssembler {
      * or broken (or a later stage proposed exercise it could not see). Fail rather than hand out
      * exercise to a patient who needs a referral first.
      */
-    private static void requireOnlySafetyAdvice(List<Advice> standing, Urgency urgency) {
+    private static void requireOnlySafetyAdvice(List<Advice> standing, RedFlagUrgency urgency) {
         for (Advice a : standing) {
-            if (a.action().phase() != Phase.SAFETY || urgency == Urgency.EMERGENCY && a.action() == Action.ASSESS) {
+            if (a.action().phase() != Phase.SAFETY || urgency == RedFlagUrgency.EMERGENCY && a.action() == Action.ASSESS) {
                 throw new CdsException("the knowledge base left " + a.action() + " " + a.target().code()
                         + " standing beside a red-flag referral that withholds the exercise programme");
             }
@@ -153,21 +163,35 @@ final class ResultAssembler {
             result.add(new Recommendation(key.action(), key.target(), key.side(), key.topic(),
                     key.action().phase(),
                     dosing.isEmpty() ? null : dosing.get(0).text(),
+                    mostUrgent(group), strongest(group),
                     why.get(0), support));
         });
-        result.sort(Comparator.comparing((Recommendation r) -> Key.of(r), KEY_ORDER));
+        result.sort(RECOMMENDATION_ORDER);
         return result;
+    }
+
+    /** The referral of a group of REFER advice (of one key, so of one reason): the most urgent. */
+    private static Referral mostUrgent(List<Advice> group) {
+        return group.stream().map(Advice::referral).filter(r -> r != null)
+                .min(Comparator.comparing(Referral::urgency)).orElse(null);
+    }
+
+    /** The restriction of a group of DO_NOT_STRETCH advice: a contraindication if any rule says so. */
+    private static Restriction strongest(List<Advice> group) {
+        return group.stream().map(Advice::restriction).filter(r -> r != null).min(Comparator.naturalOrder()).orElse(null);
     }
 
     private static List<Flag> flags(List<Alert> alerts, Firings firings) {
         Map<FlagCode, List<Explanation>> byCode = new EnumMap<>(FlagCode.class);
+        Map<FlagCode, Severity> severity = new EnumMap<>(FlagCode.class);
         for (Alert a : alerts) {
             byCode.computeIfAbsent(a.code(), k -> new ArrayList<>()).add(firings.explanationOf(a));
+            severity.merge(a.code(), a.severity(), (x, y) -> x.compareTo(y) <= 0 ? x : y);
         }
         List<Flag> result = new ArrayList<>();
         byCode.forEach((code, why) -> {
             List<Explanation> ordered = sorted(why);
-            result.add(new Flag(code, ordered.get(0),
+            result.add(new Flag(code, severity.get(code), ordered.get(0),
                     onePerRule(ordered.subList(1, ordered.size()), ordered.get(0))));
         });
         return result;
@@ -236,31 +260,33 @@ final class ResultAssembler {
             return new Key(a.action(), a.target(), a.side(), a.topic());
         }
 
-        static Key of(Recommendation r) {
-            return new Key(r.action(), r.target(), r.side(), r.topic());
-        }
-
         static Key of(SuppressedRecommendation s) {
             return new Key(s.action(), s.target(), s.side(), s.topic());
-        }
-
-        /** Within SAFETY: emergency referral, urgent referral, other referrals, then the rest. */
-        int referralRank() {
-            return topic == Topic.EMERGENCY_REFERRAL ? 0 : topic == Topic.URGENT_REFERRAL ? 1 : 2;
         }
     }
 
     /**
-     * Phase, then action (referrals first, the most urgent first), then target, side and topic:
-     * the order of the interchange contract, total, so no result depends on firing order.
+     * Phase, then action, then target, side and topic: the order of the interchange contract, total,
+     * so no result depends on firing order.
      */
     private static final Comparator<Key> KEY_ORDER = Comparator
             .comparing((Key k) -> k.action().phase())
             .thenComparing(Key::action)
-            .thenComparingInt(Key::referralRank)
             .thenComparing(Key::target, TARGET_ORDER)
             .thenComparing(Key::side, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Key::topic, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /** {@link #KEY_ORDER}, with referrals the emergency first, then the urgent, then the others. */
+    private static final Comparator<Recommendation> RECOMMENDATION_ORDER = Comparator
+            .comparing(Recommendation::phase)
+            .thenComparing(Recommendation::action)
+            .thenComparingInt(ResultAssembler::referralRank)
+            .thenComparing(r -> new Key(r.action(), r.target(), r.side(), r.topic()), KEY_ORDER);
+
+    private static int referralRank(Recommendation r) {
+        return r.referral() == null ? Urgency.values().length
+                : Math.min(r.referral().urgency().ordinal(), Urgency.ROUTINE.ordinal());
+    }
 
     /**
      * Compares {@code String.join("\n", a)} with {@code String.join("\n", b)} as strings, without

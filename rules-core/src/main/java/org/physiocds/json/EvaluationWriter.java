@@ -17,6 +17,7 @@ import org.physiocds.Problem;
 import org.physiocds.Recommendation;
 import org.physiocds.StartBackResult;
 import org.physiocds.SuppressedRecommendation;
+import org.physiocds.Thresholds;
 import org.physiocds.Topic;
 import org.physiocds.model.Side;
 
@@ -50,7 +51,15 @@ final class EvaluationWriter {
             g.writeObjectFieldStart("knowledgeBase");
             g.writeStringField("name", e.knowledgeBase().name());
             g.writeStringField("version", e.knowledgeBase().version());
+            g.writeStringField("contentHash", e.knowledgeBase().contentHash());
             g.writeEndObject();
+            thresholds(g, e.thresholds());
+            if (e.exerciseWithheld() != null) {
+                g.writeObjectFieldStart("exerciseWithheld");
+                g.writeStringField("urgency", e.exerciseWithheld().urgency().name());
+                g.writeStringField("rule", e.exerciseWithheld().rule());
+                g.writeEndObject();
+            }
             if (e.startBack() != null) {
                 startBack(g, e.startBack());
             }
@@ -58,6 +67,7 @@ final class EvaluationWriter {
             for (Flag f : e.flags()) {
                 g.writeStartObject();
                 g.writeStringField("code", f.code().name());
+                g.writeStringField("severity", f.severity().name());
                 explanation(g, "explanation", f.explanation());
                 explanations(g, "alsoSupportedBy", f.alsoSupportedBy());
                 g.writeEndObject();
@@ -72,6 +82,15 @@ final class EvaluationWriter {
                 g.writeStringField("phase", r.phase().name());
                 if (r.dosage() != null) {
                     g.writeStringField("dosage", r.dosage());
+                }
+                if (r.referral() != null) {
+                    g.writeObjectFieldStart("referral");
+                    g.writeStringField("urgency", r.referral().urgency().name());
+                    g.writeStringField("reason", r.referral().reason().name());
+                    g.writeEndObject();
+                }
+                if (r.restriction() != null) {
+                    g.writeStringField("restriction", r.restriction().name());
                 }
                 explanation(g, "explanation", r.explanation());
                 explanations(g, "alsoSupportedBy", r.alsoSupportedBy());
@@ -118,6 +137,18 @@ final class EvaluationWriter {
         if (topic != null) {
             g.writeStringField("topic", topic.name());
         }
+    }
+
+    /** Every threshold by name, and those past their clinical limits (empty unless allowed as unsafe). */
+    private static void thresholds(JsonGenerator g, Thresholds t) throws IOException {
+        g.writeObjectFieldStart("thresholds");
+        g.writeNumberField("recentInjuryDays", t.recentInjuryDays());
+        g.writeNumberField("recentSurgeryDays", t.recentSurgeryDays());
+        g.writeNumberField("painReturnMinutes", t.painReturnMinutes());
+        g.writeNumberField("consistentSessionsPerWeek", t.consistentSessionsPerWeek());
+        g.writeNumberField("chronicPainWeeks", t.chronicPainWeeks());
+        strings(g, "outsideClinicalLimits", t.outsideClinicalLimits());
+        g.writeEndObject();
     }
 
     private static void startBack(JsonGenerator g, StartBackResult s) throws IOException {

@@ -15,7 +15,9 @@ import org.physiocds.Phase;
 import org.physiocds.Recommendation;
 import org.physiocds.StartBackResult;
 import org.physiocds.SuppressedRecommendation;
+import org.physiocds.Thresholds;
 import org.physiocds.Topic;
+import org.physiocds.Urgency;
 import org.physiocds.model.Side;
 import org.physiocds.model.Target;
 
@@ -66,13 +68,17 @@ public final class TextReport {
         return String.join("\n", report.lines);
     }
 
+    /** A recommendation in a line, without its dosage: see {@link #title(Action, Target, Side, Topic, String)}. */
+    public static String title(Recommendation r) {
+        return title(r.action(), r.target(), r.side(), r.topic(), urgency(r)) + restriction(r);
+    }
+
     /**
-     * One item in a line: "STRETCH right hip flexors (hold 30-60 s, 3-5 repetitions)", "DO NOT STRETCH
-     * left hamstrings", "REFER (emergency) red flags, same day", "ADVISE: sleep".
+     * One item in a line: "STRETCH right hip flexors", "DO NOT STRETCH left hamstrings", "REFER
+     * (emergency) red flags", "ADVISE: sleep"; {@code urgency} (or {@code null}) goes after the action.
      */
-    public static String title(Action action, Target target, Side side, Topic topic) {
+    static String title(Action action, Target target, Side side, Topic topic, String urgency) {
         String words = words(action).toUpperCase(Locale.ROOT);
-        String urgency = urgency(topic);
         if (urgency != null) {
             words += " (" + urgency + ")";
         }
@@ -87,6 +93,15 @@ public final class TextReport {
     private void evaluation(Evaluation e) {
         lines.add("Patient " + (e.patientId() == null ? "(no id given)" : e.patientId())
                 + ", evaluated by knowledge base " + e.knowledgeBase().name() + " " + e.knowledgeBase().version());
+        lines.add("Knowledge base content " + e.knowledgeBase().contentHash());
+        Thresholds t = e.thresholds();
+        lines.addAll(wrap("", "  ", "Thresholds: recentInjuryDays " + t.recentInjuryDays() + ", recentSurgeryDays "
+                + t.recentSurgeryDays() + ", painReturnMinutes " + t.painReturnMinutes() + ", consistentSessionsPerWeek "
+                + t.consistentSessionsPerWeek() + ", chronicPainWeeks " + t.chronicPainWeeks()));
+        if (e.unsafeThresholds()) {
+            lines.addAll(wrap("", "  ", "WARNING: NOT CLINICAL ADVICE. Thresholds past their clinical limits ("
+                    + String.join(", ", t.outsideClinicalLimits()) + ") were allowed for this evaluation."));
+        }
         if (e.startBack() != null) {
             StartBackResult s = e.startBack();
             lines.add("STarT Back: " + s.stratum() + " risk (total score " + s.total() + " of 9, psychosocial "
@@ -126,20 +141,25 @@ public final class TextReport {
         if (e.recommendations().isEmpty()) {
             lines.add(ITEM + "No recommendations.");
         }
+        if (e.exerciseWithheld() != null) {
+            lines.addAll(wrap(ITEM, ITEM + "  ", "Exercise withheld: every exercise waits for the "
+                    + words(e.exerciseWithheld().urgency()) + " referral (" + e.exerciseWithheld().rule() + ")"));
+        }
         lines.addAll(wrap(ITEM, ITEM + "  ", "Flags: " + (e.flags().isEmpty() ? "none"
-                : String.join(", ", e.flags().stream().map(f -> words(f.code()).toUpperCase(Locale.ROOT)).toList()))));
+                : String.join(", ", e.flags().stream().map(f -> words(f.code()).toUpperCase(Locale.ROOT)
+                        + " (" + words(f.severity()) + ")").toList()))));
         int withheld = e.suppressed().size();
         lines.add(ITEM + "Withheld: " + (withheld == 0 ? "nothing"
                 : withheld + (withheld == 1 ? " item" : " items") + " (see SUPPRESSED below)"));
     }
 
     private static String summaryLine(Recommendation r) {
-        String title = title(r.action(), r.target(), r.side(), r.topic());
+        String title = title(r);
         if (r.dosage() == null) {
             return title;
         }
         String dosage = r.dosage();
-        String urgency = urgency(r.topic());
+        String urgency = urgency(r);
         if (urgency != null && dosage.startsWith(urgency + ": ")) {
             return title + ", " + dosage.substring(urgency.length() + 2); // "(emergency) red flags, same day"
         }
@@ -151,16 +171,14 @@ public final class TextReport {
                 + PHASE_MEANING[phase.ordinal()];
     }
 
-    /** The urgency word of a red-flag referral, shown after REFER; {@code null} for anything else. */
-    private static String urgency(Topic topic) {
-        if (topic == Topic.EMERGENCY_REFERRAL) {
-            return "emergency";
-        } else if (topic == Topic.URGENT_REFERRAL) {
-            return "urgent";
-        } else if (topic == Topic.RED_FLAG_REVIEW) {
-            return "review";
-        }
-        return null;
+    /** The urgency of a referral that is not routine, shown after REFER; {@code null} for anything else. */
+    private static String urgency(Recommendation r) {
+        return r.referral() == null || r.referral().urgency() == Urgency.ROUTINE ? null : words(r.referral().urgency());
+    }
+
+    /** " (contraindicated)" or " (not indicated)" for a do-not-stretch; nothing otherwise. */
+    private static String restriction(Recommendation r) {
+        return r.restriction() == null ? "" : " (" + words(r.restriction()) + ")";
     }
 
     private void heading(String title, int count) {
@@ -169,7 +187,7 @@ public final class TextReport {
     }
 
     private void recommendation(Recommendation r) {
-        String title = title(r.action(), r.target(), r.side(), r.topic());
+        String title = title(r);
         lines.add(ITEM + "* " + title);
         if (r.dosage() != null) {
             field("Dosage", r.dosage());
@@ -180,7 +198,7 @@ public final class TextReport {
 
     private void flag(Flag f) {
         String title = words(f.code()).toUpperCase(Locale.ROOT);
-        lines.add(ITEM + "! " + title);
+        lines.add(ITEM + "! " + title + " (" + words(f.severity()) + ")");
         explained("Why", "Rule", f.explanation(), "the flag " + title);
         alsoSupportedBy(f.alsoSupportedBy());
     }
@@ -192,7 +210,7 @@ public final class TextReport {
     }
 
     private void suppressed(SuppressedRecommendation s) {
-        String title = title(s.action(), s.target(), s.side(), s.topic());
+        String title = title(s.action(), s.target(), s.side(), s.topic(), null);
         lines.add(ITEM + "x " + title + " (not advised)");
         explained("Proposed because", "Proposed by", s.explanation(), "the suppressed " + title);
         explained("Suppressed because", "Suppressed by", s.suppressedBy(), "what suppressed " + title);

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.physiocds.Action;
 import org.physiocds.Citation;
 import org.physiocds.Evaluation;
+import org.physiocds.Severity;
+import org.physiocds.Thresholds;
 import org.physiocds.Explanation;
 import org.physiocds.Flag;
 import org.physiocds.FlagCode;
@@ -34,7 +36,7 @@ import org.physiocds.model.Target;
 class JsonCodecWriteTest {
 
     private static final JsonCodec JSON = new JsonCodec();
-    private static final KnowledgeBaseInfo KB = new KnowledgeBaseInfo("physiocds-test", "1.2.3");
+    private static final KnowledgeBaseInfo KB = new KnowledgeBaseInfo("physiocds-test", "1.2.3", "sha256:test");
 
     private static final Explanation WEAK_GLUTES = new Explanation("MUS-01", "Weak phasic muscle: strengthen it",
             List.of("G08"), List.of("GLUTES: strength WEAK, length LONG"),
@@ -53,12 +55,12 @@ class JsonCodecWriteTest {
 
     @Test
     void writeEvaluation_fullEvaluation_matchesTheContractLayoutByteForByte() {
-        Evaluation e = new Evaluation("demo-01", KB,
+        Evaluation e = new Evaluation("demo-01", KB, Thresholds.DEFAULTS, null,
                 List.of(new Recommendation(Action.DO_NOT_STRETCH, Muscle.HAMSTRINGS, org.physiocds.model.Side.BOTH, null, Action.DO_NOT_STRETCH.phase(),
-                                null, STRAINED, List.of()),
+                                null, null, null, STRAINED, List.of()),
                         new Recommendation(Action.STRENGTHEN, Muscle.GLUTES, org.physiocds.model.Side.BOTH, null, Action.STRENGTHEN.phase(),
-                                "3 sets of 10", WEAK_GLUTES, List.of(RECENT))),
-                List.of(new Flag(FlagCode.RECENT_INJURY, RECENT, List.of())),
+                                "3 sets of 10", null, null, WEAK_GLUTES, List.of(RECENT))),
+                List.of(new Flag(FlagCode.RECENT_INJURY, Severity.WARNING, RECENT, List.of())),
                 List.of(new SuppressedRecommendation(Action.STRETCH, Muscle.HAMSTRINGS, org.physiocds.model.Side.BOTH, null, Action.STRETCH.phase(),
                         SHORT_HAMSTRINGS, STRAINED, List.of())),
                 new StartBackResult(5, 2, StartBackResult.Stratum.MEDIUM));
@@ -70,10 +72,10 @@ class JsonCodecWriteTest {
     void writeEvaluationLine_fullEvaluation_sameDocumentAsWriteEvaluationOnOneLine() throws IOException {
         Explanation multiLine = new Explanation("MUS-05", "Short muscle: stretch it", List.of("G11"),
                 List.of("HAMSTRINGS: length SHORT"), "First line.\nSecond line.", List.of());
-        Evaluation e = new Evaluation("demo-01", KB,
+        Evaluation e = new Evaluation("demo-01", KB, Thresholds.DEFAULTS, null,
                 List.of(new Recommendation(Action.STRENGTHEN, Muscle.GLUTES, org.physiocds.model.Side.BOTH, null, Action.STRENGTHEN.phase(),
-                        "3 sets of 10", WEAK_GLUTES, List.of(RECENT, multiLine))),
-                List.of(new Flag(FlagCode.RECENT_INJURY, RECENT, List.of())),
+                        "3 sets of 10", null, null, WEAK_GLUTES, List.of(RECENT, multiLine))),
+                List.of(new Flag(FlagCode.RECENT_INJURY, Severity.WARNING, RECENT, List.of())),
                 List.of(new SuppressedRecommendation(Action.STRETCH, Muscle.HAMSTRINGS, org.physiocds.model.Side.BOTH, null, Action.STRETCH.phase(),
                         SHORT_HAMSTRINGS, STRAINED, List.of())),
                 new StartBackResult(5, 2, StartBackResult.Stratum.MEDIUM));
@@ -96,10 +98,10 @@ class JsonCodecWriteTest {
 
     @Test
     void writeEvaluation_fieldOrder_isTheContractOrder() throws IOException {
-        Evaluation e = new Evaluation("demo-01", KB,
+        Evaluation e = new Evaluation("demo-01", KB, Thresholds.DEFAULTS, null,
                 List.of(new Recommendation(Action.STRENGTHEN, Muscle.GLUTES, org.physiocds.model.Side.BOTH, null, Action.STRENGTHEN.phase(),
-                        "3 sets of 10", WEAK_GLUTES, List.of())),
-                List.of(new Flag(FlagCode.RECENT_INJURY, RECENT, List.of())),
+                        "3 sets of 10", null, null, WEAK_GLUTES, List.of())),
+                List.of(new Flag(FlagCode.RECENT_INJURY, Severity.WARNING, RECENT, List.of())),
                 List.of(new SuppressedRecommendation(Action.STRETCH, Muscle.HAMSTRINGS, org.physiocds.model.Side.BOTH, null, Action.STRETCH.phase(),
                         SHORT_HAMSTRINGS, STRAINED, List.of())),
                 new StartBackResult(5, 2, StartBackResult.Stratum.MEDIUM));
@@ -120,9 +122,9 @@ class JsonCodecWriteTest {
 
     @Test
     void writeEvaluation_absentPatientIdDosageAndStartBack_leftOut() throws IOException {
-        Evaluation e = new Evaluation(null, KB,
+        Evaluation e = new Evaluation(null, KB, Thresholds.DEFAULTS, null,
                 List.of(new Recommendation(Action.STRENGTHEN, Muscle.GLUTES, org.physiocds.model.Side.BOTH, null, Action.STRENGTHEN.phase(),
-                        null, WEAK_GLUTES, List.of())),
+                        null, null, null, WEAK_GLUTES, List.of())),
                 List.of(), List.of(), null);
 
         JsonNode doc = new ObjectMapper().readTree(JSON.writeEvaluation(e));
@@ -133,7 +135,7 @@ class JsonCodecWriteTest {
 
     @Test
     void writeEvaluation_emptyEvaluation_writesEmptyLists() {
-        Evaluation e = new Evaluation(null, KB, List.of(), List.of(), List.of(), null);
+        Evaluation e = new Evaluation(null, KB, Thresholds.DEFAULTS, null, List.of(), List.of(), List.of(), null);
 
         assertEquals("""
                 {
@@ -151,8 +153,8 @@ class JsonCodecWriteTest {
     void writeEvaluation_quotesAndTypographicCharacters_roundTripExactly() throws IOException {
         String rationale = "Glutes \"aren't firing\": you’re only creating more weakness — seed 000.\n\\ end";
         Explanation x = new Explanation("MUS-01", "name", List.of(), List.of(), rationale, List.of());
-        Evaluation e = new Evaluation("Zoë", KB,
-                List.of(new Recommendation(Action.STRENGTHEN, Target.GENERAL, null, org.physiocds.Topic.DAILY_PRACTICE, Action.STRENGTHEN.phase(), null, x, List.of())),
+        Evaluation e = new Evaluation("Zoë", KB, Thresholds.DEFAULTS, null,
+                List.of(new Recommendation(Action.STRENGTHEN, Target.GENERAL, null, org.physiocds.Topic.DAILY_PRACTICE, Action.STRENGTHEN.phase(), null, null, null, x, List.of())),
                 List.of(), List.of(), null);
 
         JsonNode doc = new ObjectMapper().readTree(JSON.writeEvaluation(e));
@@ -164,10 +166,10 @@ class JsonCodecWriteTest {
 
     @Test
     void writeEvaluation_manyThreadsAtOnce_allWriteTheSameText() throws Exception {
-        Evaluation e = new Evaluation("demo-01", KB,
+        Evaluation e = new Evaluation("demo-01", KB, Thresholds.DEFAULTS, null,
                 List.of(new Recommendation(Action.STRENGTHEN, Muscle.GLUTES, org.physiocds.model.Side.BOTH, null, Action.STRENGTHEN.phase(),
-                        "3 sets of 10", WEAK_GLUTES, List.of(RECENT, STRAINED))),
-                List.of(new Flag(FlagCode.RECENT_INJURY, RECENT, List.of(STRAINED))), List.of(), null);
+                        "3 sets of 10", null, null, WEAK_GLUTES, List.of(RECENT, STRAINED))),
+                List.of(new Flag(FlagCode.RECENT_INJURY, Severity.WARNING, RECENT, List.of(STRAINED))), List.of(), null);
         String expected = JSON.writeEvaluation(e);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -205,7 +207,7 @@ class JsonCodecWriteTest {
 
     @Test
     void writeEvaluation_output_hasNoCarriageReturnsOrTrailingNewLine() {
-        String json = JSON.writeEvaluation(new Evaluation("x", KB, List.of(), List.of(), List.of(), null));
+        String json = JSON.writeEvaluation(new Evaluation("x", KB, Thresholds.DEFAULTS, null, List.of(), List.of(), List.of(), null));
 
         assertFalse(json.contains("\r"));
         assertTrue(json.endsWith("}"));

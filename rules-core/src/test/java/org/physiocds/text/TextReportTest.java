@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.physiocds.Action;
 import org.physiocds.Citation;
 import org.physiocds.Evaluation;
+import org.physiocds.Severity;
+import org.physiocds.Thresholds;
 import org.physiocds.Explanation;
 import org.physiocds.Flag;
 import org.physiocds.FlagCode;
@@ -26,7 +28,7 @@ import org.physiocds.model.Target;
 
 class TextReportTest {
 
-    private static final KnowledgeBaseInfo KB = new KnowledgeBaseInfo("kb", "1.0");
+    private static final KnowledgeBaseInfo KB = new KnowledgeBaseInfo("kb", "1.0", "sha256:test");
     private static final String LONG_QUOTE = "If a muscle is already weak and elongated, you’re only creating more"
             + " weakness by further elongating the muscle through stretching, which is the opposite of what it needs.";
 
@@ -35,12 +37,12 @@ class TextReportTest {
     }
 
     private static Recommendation advice(Action action, Target target, String dosage, Explanation why) {
-        return new Recommendation(action, target, null, null, action.phase(), dosage, why, List.of());
+        return new Recommendation(action, target, null, null, action.phase(), dosage, null, null, why, List.of());
     }
 
     @Test
     void render_recommendations_groupedByPhaseInProgrammeOrderSkippingEmptyPhases() {
-        Evaluation e = new Evaluation("p1", KB, List.of(
+        Evaluation e = new Evaluation("p1", KB, Thresholds.DEFAULTS, null, List.of(
                 advice(Action.REFER, Target.GENERAL, null, why("SAF-03", "Recent injury.")),
                 advice(Action.STRENGTHEN, Muscle.GLUTES, null, why("MUS-01", "Weak glutes.")),
                 advice(Action.STRETCH, Muscle.HIP_FLEXORS, "hold 30-60 s", why("MUS-05", "Short hip flexors."))),
@@ -61,7 +63,7 @@ class TextReportTest {
 
     @Test
     void render_suppressed_showsWhyItWasProposedAndWhatSuppressedIt() {
-        Evaluation e = new Evaluation("p1", KB, List.of(), List.of(), List.of(new SuppressedRecommendation(
+        Evaluation e = new Evaluation("p1", KB, Thresholds.DEFAULTS, null, List.of(), List.of(), List.of(new SuppressedRecommendation(
                 Action.STRETCH, Muscle.HAMSTRINGS, Side.BOTH, null, Action.STRETCH.phase(),
                 why("MUS-05", "Hamstrings short."), why("SAF-02", "Hamstrings strained 5 days ago."), List.of())), null);
 
@@ -78,8 +80,8 @@ class TextReportTest {
     void render_flagsAndSupport_listedWithEveryReason() {
         Explanation lead = why("WRN-01", "Pain returns 30 minutes after stretching.");
         Explanation also = why("WRN-03", "Worse the next day.");
-        Evaluation e = new Evaluation("p1", KB, List.of(),
-                List.of(new Flag(FlagCode.INSTABILITY_SUSPECTED, lead, List.of(also))), List.of(), null);
+        Evaluation e = new Evaluation("p1", KB, Thresholds.DEFAULTS, null, List.of(),
+                List.of(new Flag(FlagCode.INSTABILITY_SUSPECTED, Severity.WARNING, lead, List.of(also))), List.of(), null);
 
         String report = TextReport.render(e);
 
@@ -93,9 +95,9 @@ class TextReportTest {
     void render_explanationShownBefore_refersBackInsteadOfRepeatingIt() {
         Explanation referral = why("RFL-11", "Emergency: refer the same day.",
                 new Citation("NICE NG59", SourceKind.GUIDELINE, null, "Consider alternative diagnoses."));
-        Evaluation e = new Evaluation("p1", KB,
+        Evaluation e = new Evaluation("p1", KB, Thresholds.DEFAULTS, null,
                 List.of(advice(Action.REFER, Target.GENERAL, "emergency: same day", referral)),
-                List.of(new Flag(FlagCode.RED_FLAG, referral, List.of())),
+                List.of(new Flag(FlagCode.RED_FLAG, Severity.WARNING, referral, List.of())),
                 List.of(new SuppressedRecommendation(Action.STRENGTHEN, Muscle.GLUTES, Side.BOTH, null, Action.STRENGTHEN.phase(),
                         why("MUS-01", "Weak glutes."), referral, List.of())), null);
 
@@ -116,7 +118,7 @@ class TextReportTest {
     void render_longQuote_shortenedWithAnEllipsisAndSourcesGroupedByDocument() {
         Explanation x = why("MUS-01", "Weak.", new Citation("seeds/000.txt", SourceKind.CLINICIAN_ARTICLE, LONG_QUOTE, null),
                 new Citation("seeds/000.txt", SourceKind.CLINICIAN_ARTICLE, "Short quote.", null), new Citation("seeds/002.txt", SourceKind.CLINICIAN_ARTICLE, "Other source.", null));
-        Evaluation e = new Evaluation(null, KB, List.of(advice(Action.STRENGTHEN, Region.HIP, null, x)),
+        Evaluation e = new Evaluation(null, KB, Thresholds.DEFAULTS, null, List.of(advice(Action.STRENGTHEN, Region.HIP, null, x)),
                 List.of(), List.of(), null);
 
         String report = TextReport.render(e);
@@ -131,7 +133,7 @@ class TextReportTest {
     @Test
     void render_everyLine_fitsTheWidth() {
         String rationale = "word ".repeat(80);
-        Evaluation e = new Evaluation("p1", KB, List.of(advice(Action.STRENGTHEN, Muscle.GLUTES, null,
+        Evaluation e = new Evaluation("p1", KB, Thresholds.DEFAULTS, null, List.of(advice(Action.STRENGTHEN, Muscle.GLUTES, null,
                 why("MUS-01", rationale, new Citation("seeds/000.txt", SourceKind.CLINICIAN_ARTICLE, LONG_QUOTE, null)))),
                 List.of(), List.of(), null);
 
@@ -140,7 +142,7 @@ class TextReportTest {
 
     @Test
     void render_startBack_statesTheStratumAndScores() {
-        Evaluation e = new Evaluation("p1", KB, List.of(), List.of(), List.of(),
+        Evaluation e = new Evaluation("p1", KB, Thresholds.DEFAULTS, null, List.of(), List.of(), List.of(),
                 new StartBackResult(6, 4, StartBackResult.Stratum.HIGH));
 
         assertTrue(TextReport.render(e).contains("STarT Back: HIGH risk (total score 6 of 9, psychosocial 4 of 5)"));
@@ -164,17 +166,17 @@ class TextReportTest {
 
     @Test
     void render_opensWithAOneScreenSummaryOfThePlanFlagsAndWithheldItems() {
-        Evaluation e = new Evaluation("p1", KB, List.of(
+        Evaluation e = new Evaluation("p1", KB, Thresholds.DEFAULTS, null, List.of(
                 new Recommendation(Action.REFER, Target.GENERAL, null, Topic.EMERGENCY_REFERRAL, Phase.SAFETY,
-                        "emergency: same day", why("RFL-11", "Saddle anaesthesia."), List.of()),
+                        "emergency: same day", null, null, why("RFL-11", "Saddle anaesthesia."), List.of()),
                 new Recommendation(Action.DO_NOT_STRETCH, Muscle.HAMSTRINGS, Side.LEFT, null, Phase.SAFETY,
-                        null, why("SAF-02", "Left hamstrings strained."), List.of()),
+                        null, null, null, why("SAF-02", "Left hamstrings strained."), List.of()),
                 new Recommendation(Action.STRETCH, Muscle.HIP_FLEXORS, Side.RIGHT, null, Phase.MOBILIZE,
-                        "hold 30-60 s, 3-5 repetitions", why("MUS-05", "Short."), List.of()),
+                        "hold 30-60 s, 3-5 repetitions", null, null, why("MUS-05", "Short."), List.of()),
                 new Recommendation(Action.ADVISE, Target.GENERAL, null, Topic.SLEEP, Phase.DAILY_PRACTICE,
-                        null, why("LIF-02", "Poor sleep."), List.of())),
-                List.of(new Flag(FlagCode.RED_FLAG, why("RFL-11", "Saddle anaesthesia."), List.of()),
-                        new Flag(FlagCode.RECENT_INJURY, why("SAF-03", "Strain."), List.of())),
+                        null, null, null, why("LIF-02", "Poor sleep."), List.of())),
+                List.of(new Flag(FlagCode.RED_FLAG, Severity.WARNING, why("RFL-11", "Saddle anaesthesia."), List.of()),
+                        new Flag(FlagCode.RECENT_INJURY, Severity.WARNING, why("SAF-03", "Strain."), List.of())),
                 List.of(new SuppressedRecommendation(Action.STRETCH, Muscle.HAMSTRINGS, Side.LEFT, null, Phase.MOBILIZE,
                         why("MUS-05", "Short."), why("SAF-02", "Strained."), List.of())), null);
 

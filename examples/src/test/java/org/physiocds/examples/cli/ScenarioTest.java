@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.physiocds.Action;
 import org.physiocds.Evaluation;
+import org.physiocds.Severity;
+import org.physiocds.Thresholds;
 import org.physiocds.Explanation;
 import org.physiocds.Flag;
 import org.physiocds.FlagCode;
@@ -29,10 +31,10 @@ class ScenarioTest {
     private static final Explanation SAF_02 = new Explanation("SAF-02", "strain", List.of("G01", "G02"), List.of(), "Strained.", List.of());
     private static final Explanation TEC_01 = new Explanation("TEC-01", "dose", List.of("G26"), List.of(), "Dose.", List.of());
 
-    private static final Evaluation STRAINED_HAMSTRINGS = new Evaluation("x", new KnowledgeBaseInfo("kb", "1"),
-            List.of(new Recommendation(Action.DO_NOT_STRETCH, Muscle.HAMSTRINGS, org.physiocds.model.Side.BOTH, null, Action.DO_NOT_STRETCH.phase(), null, SAF_02, List.of()),
-                    new Recommendation(Action.STRETCH, Muscle.HIP_FLEXORS, org.physiocds.model.Side.BOTH, null, Action.STRETCH.phase(), "hold 30-60 s", MUS_05, List.of(TEC_01))),
-            List.of(new Flag(FlagCode.RECENT_INJURY, SAF_02, List.of())),
+    private static final Evaluation STRAINED_HAMSTRINGS = new Evaluation("x", new KnowledgeBaseInfo("kb", "1", "sha256:test"), Thresholds.DEFAULTS, null,
+            List.of(new Recommendation(Action.DO_NOT_STRETCH, Muscle.HAMSTRINGS, org.physiocds.model.Side.BOTH, null, Action.DO_NOT_STRETCH.phase(), null, null, null, SAF_02, List.of()),
+                    new Recommendation(Action.STRETCH, Muscle.HIP_FLEXORS, org.physiocds.model.Side.BOTH, null, Action.STRETCH.phase(), "hold 30-60 s", null, null, MUS_05, List.of(TEC_01))),
+            List.of(new Flag(FlagCode.RECENT_INJURY, Severity.WARNING, SAF_02, List.of())),
             List.of(new SuppressedRecommendation(Action.STRETCH, Muscle.HAMSTRINGS, org.physiocds.model.Side.BOTH, null, Action.STRETCH.phase(), MUS_05, SAF_02, List.of())),
             null);
 
@@ -78,7 +80,7 @@ class ScenarioTest {
     @Test
     void check_startBackStratum_comparedWithTheScreening(@TempDir Path dir) throws Exception {
         Scenario s = read(dir, "{\"startBack\": \"HIGH\"}");
-        Evaluation medium = new Evaluation(null, new KnowledgeBaseInfo("kb", "1"), List.of(), List.of(), List.of(),
+        Evaluation medium = new Evaluation(null, new KnowledgeBaseInfo("kb", "1", "sha256:test"), Thresholds.DEFAULTS, null, List.of(), List.of(), List.of(),
                 new StartBackResult(4, 2, StartBackResult.Stratum.MEDIUM));
 
         assertEquals(List.of("expected the STarT Back stratum HIGH, was MEDIUM"), s.expect().check(medium));

@@ -2,7 +2,10 @@ package org.physiocds.internal.kb;
 
 import java.util.Objects;
 import org.physiocds.Action;
+import org.physiocds.Referral;
+import org.physiocds.Restriction;
 import org.physiocds.Topic;
+import org.physiocds.Urgency;
 import org.physiocds.model.Muscle;
 import org.physiocds.model.Region;
 import org.physiocds.model.Side;
@@ -14,14 +17,23 @@ import org.physiocds.model.Target;
  * @param action    what to do
  * @param target    a muscle, a region or GENERAL
  * @param side      for a muscle: LEFT, RIGHT or BOTH; {@code null} for a region or GENERAL
- * @param topic     for GENERAL: what the advice is about; {@code null} otherwise
- * @param rationale what was seen and why, in plain words
+ * @param topic       for GENERAL: what the advice is about; {@code null} otherwise
+ * @param referral    for REFER: how soon and why; {@code null} otherwise
+ * @param restriction for DO_NOT_STRETCH: a contraindication or "not indicated"; {@code null} otherwise
+ * @param rationale   what was seen and why, in plain words
  */
-public record Advice(Action action, Target target, Side side, Topic topic, String rationale) implements Conclusion {
+public record Advice(Action action, Target target, Side side, Topic topic, Referral referral,
+        Restriction restriction, String rationale) implements Conclusion {
 
     public Advice {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(target, "target");
+        if ((action == Action.REFER) != (referral != null)) {
+            throw new IllegalArgumentException("a referral is given for REFER, and only for REFER: " + action + " " + target);
+        }
+        if ((action == Action.DO_NOT_STRETCH) != (restriction != null)) {
+            throw new IllegalArgumentException("a restriction is given for DO_NOT_STRETCH, and only for it: " + action + " " + target);
+        }
         if ((target instanceof Muscle) != (side != null)) {
             throw new IllegalArgumentException("a side is given for a muscle, and only for a muscle: " + action + " " + target);
         }
@@ -30,19 +42,44 @@ public record Advice(Action action, Target target, Side side, Topic topic, Strin
         }
     }
 
-    /** Advice about a muscle on one side, or both. */
+    /** Advice about a muscle on one side, or both (not a referral or a do-not-stretch). */
     public static Advice muscle(Action action, Muscle muscle, Side side, String rationale) {
-        return new Advice(action, muscle, side, null, rationale);
+        return new Advice(action, muscle, side, null, null, null, rationale);
     }
 
-    /** Advice about a whole region. */
+    /** Advice about a whole region (not a referral or a do-not-stretch). */
     public static Advice region(Action action, Region region, String rationale) {
-        return new Advice(action, region, null, null, rationale);
+        return new Advice(action, region, null, null, null, null, rationale);
     }
 
-    /** Advice about the programme as a whole, on one topic. */
+    /** Advice about the programme as a whole, on one topic (not a referral). */
     public static Advice general(Action action, Topic topic, String rationale) {
-        return new Advice(action, Target.GENERAL, null, topic, rationale);
+        return new Advice(action, Target.GENERAL, null, topic, null, null, rationale);
+    }
+
+    /** Do not stretch a muscle on a side (or both), for the reason given by {@code restriction}. */
+    public static Advice doNotStretch(Muscle muscle, Side side, Restriction restriction, String rationale) {
+        return new Advice(Action.DO_NOT_STRETCH, muscle, side, null, null, restriction, rationale);
+    }
+
+    /** Do not stretch the muscles of a region, for the reason given by {@code restriction}. */
+    public static Advice doNotStretch(Region region, Restriction restriction, String rationale) {
+        return new Advice(Action.DO_NOT_STRETCH, region, null, null, null, restriction, rationale);
+    }
+
+    /** Refer about a muscle on a side (or both): its exercise waits for the clinician (CON-02). */
+    public static Advice refer(Muscle muscle, Side side, Urgency urgency, Referral.Reason reason, String rationale) {
+        return new Advice(Action.REFER, muscle, side, null, new Referral(urgency, reason), null, rationale);
+    }
+
+    /** Refer about a region: its exercise waits for the clinician (CON-02). */
+    public static Advice refer(Region region, Urgency urgency, Referral.Reason reason, String rationale) {
+        return new Advice(Action.REFER, region, null, null, new Referral(urgency, reason), null, rationale);
+    }
+
+    /** Refer, about the programme as a whole, on one topic. */
+    public static Advice refer(Topic topic, Urgency urgency, Referral.Reason reason, String rationale) {
+        return new Advice(Action.REFER, Target.GENERAL, null, topic, new Referral(urgency, reason), null, rationale);
     }
 
     /**

@@ -14,7 +14,7 @@ import org.physiocds.model.RedFlag;
  * @param flags    the flags of this category that were found, in code order
  * @param basis    why these flags call for this urgency, in plain words
  */
-public record RedFlagFinding(RedFlagCategory category, Urgency urgency, List<RedFlag> flags, String basis) {
+public record RedFlagFinding(RedFlagCategory category, RedFlagUrgency urgency, List<RedFlag> flags, String basis) {
 
     public RedFlagFinding {
         List<RedFlag> sorted = new ArrayList<>(flags);

@@ -7,5 +7,5 @@ package org.physiocds.internal.kb;
  * @param urgency the finding's urgency
  * @param advice  the REFER advice proposed for it
  */
-public record RedFlagReferral(Urgency urgency, Advice advice) {
+public record RedFlagReferral(RedFlagUrgency urgency, Advice advice) {
 }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * @param urgency  the urgency the findings share
  * @param findings the findings, in category order
  */
-public record RedFlagScreen(Urgency urgency, List<RedFlagFinding> findings) {
+public record RedFlagScreen(RedFlagUrgency urgency, List<RedFlagFinding> findings) {
 
     public RedFlagScreen {
         List<RedFlagFinding> sorted = new ArrayList<>(findings);
@@ -21,7 +21,7 @@ public record RedFlagScreen(Urgency urgency, List<RedFlagFinding> findings) {
     }
 
     /** Gathers the findings an accumulate collected. */
-    public static RedFlagScreen of(Urgency urgency, List<?> findings) {
+    public static RedFlagScreen of(RedFlagUrgency urgency, List<?> findings) {
         return new RedFlagScreen(urgency, findings.stream().map(RedFlagFinding.class::cast).toList());
     }
 

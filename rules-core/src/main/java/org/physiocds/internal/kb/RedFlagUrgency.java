@@ -5,7 +5,7 @@ package org.physiocds.internal.kb;
  * referral recommendation shows as its dosage, so the urgency is visible without reading the
  * rationale.
  */
-public enum Urgency {
+public enum RedFlagUrgency {
 
     /** Suspected cauda equina syndrome or an unstable fracture: the same day, in emergency care. */
     EMERGENCY("emergency: same day"),
@@ -18,7 +18,7 @@ public enum Urgency {
 
     private final String timing;
 
-    Urgency(String timing) {
+    RedFlagUrgency(String timing) {
         this.timing = timing;
     }
 
@@ -28,7 +28,7 @@ public enum Urgency {
     }
 
     /** Whether this urgency is higher than {@code other}'s. */
-    public boolean isMoreUrgentThan(Urgency other) {
+    public boolean isMoreUrgentThan(RedFlagUrgency other) {
         return ordinal() < other.ordinal();
     }
 
