@@ -8,6 +8,7 @@ import org.physiocds.Action;
 import org.physiocds.Evaluation;
 import org.physiocds.Explanation;
 import org.physiocds.FlagCode;
+import org.physiocds.model.Side;
 import org.physiocds.model.Target;
 
 /**
@@ -21,8 +22,8 @@ public record Decisions(Set<Proposal> recommendations, Set<Raised> flags, Set<Su
     /** The actions the stretching decision is about: stretch, do not stretch, and the referrals that withhold a stretch. */
     public static final Set<Action> ACTIONS = EnumSet.of(Action.STRETCH, Action.DO_NOT_STRETCH, Action.REFER);
 
-    /** Rule {@code rule} proposed {@code action} for {@code target}, and it stands. */
-    public record Proposal(Action action, Target target, String rule) {
+    /** Rule {@code rule} proposed {@code action} for {@code target} on {@code side} (muscles only), and it stands. */
+    public record Proposal(Action action, Target target, Side side, String rule) {
     }
 
     /** Rule {@code rule} raised flag {@code code}. */
@@ -30,10 +31,10 @@ public record Decisions(Set<Proposal> recommendations, Set<Raised> flags, Set<Su
     }
 
     /**
-     * A stretch of {@code target} was overruled: {@code rule} is the first rule (by id) that
-     * proposed it, {@code by} every rule whose advice overruled it.
+     * A stretch of {@code target} on {@code side} was overruled: {@code rule} is the first rule (by
+     * id) that proposed it, {@code by} every rule whose advice overruled it.
      */
-    public record Suppression(Target target, String rule, Set<String> by) {
+    public record Suppression(Target target, Side side, String rule, Set<String> by) {
     }
 
     /** The engine's result, restricted to the stretching decision of the rules {@link HandCodedSubset} implements. */
@@ -42,7 +43,7 @@ public record Decisions(Set<Proposal> recommendations, Set<Raised> flags, Set<Su
         evaluation.recommendations().stream()
                 .filter(r -> ACTIONS.contains(r.action()))
                 .forEach(r -> rules(r.explanation(), r.alsoSupportedBy().stream())
-                        .forEach(rule -> recommendations.add(new Proposal(r.action(), r.target(), rule))));
+                        .forEach(rule -> recommendations.add(new Proposal(r.action(), r.target(), r.side(), rule))));
         Set<Raised> flags = new HashSet<>();
         evaluation.flags().forEach(f -> rules(f.explanation(), f.alsoSupportedBy().stream())
                 .forEach(rule -> flags.add(new Raised(f.code(), rule))));
@@ -50,7 +51,7 @@ public record Decisions(Set<Proposal> recommendations, Set<Raised> flags, Set<Su
         // Every rule that proposes a stretch is in the subset, and so is every rule that overrules one.
         evaluation.suppressed().stream()
                 .filter(s -> s.action() == Action.STRETCH)
-                .forEach(s -> suppressed.add(new Suppression(s.target(), s.explanation().rule(),
+                .forEach(s -> suppressed.add(new Suppression(s.target(), s.side(), s.explanation().rule(),
                         Set.copyOf(Stream.concat(Stream.of(s.suppressedBy()), s.alsoSuppressedBy().stream())
                                 .map(Explanation::rule).toList()))));
         return new Decisions(recommendations, flags, suppressed);

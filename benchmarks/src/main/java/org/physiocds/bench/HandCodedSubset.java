@@ -19,6 +19,7 @@ import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
 import org.physiocds.model.RedFlag;
 import org.physiocds.model.Region;
+import org.physiocds.model.Side;
 import org.physiocds.model.Sign;
 import org.physiocds.model.StretchingHistory;
 import org.physiocds.model.Surgery;
@@ -32,20 +33,22 @@ import org.physiocds.model.Target;
  * stretch, what those rules need derived first, and the conflict resolution between them, so that
  * which stretches stand does not depend on any rule left out:
  * <ul>
- *   <li>derived: CLS-01..06 (tonic, phasic or untyped muscle), SAF-01 (recent strain or tear),
- *       the guarding that WRN-01, WRN-03 and RC-01 derive, the red-flag urgency (RFL-01..10);</li>
+ *   <li>derived: CLS-01..06 (tonic, phasic or untyped muscle), SAF-01 (recent injury to a muscle),
+ *       the guarding that WRN-01, WRN-03 and RC-01 derive, the red-flag urgency (RFL-01..10), and
+ *       a finding for both sides split in two when the muscle is injured on one side;</li>
  *   <li>stretch: MUS-05 (short muscle), MUS-12 (short upper trapezius), MUS-13 (short pectorals),
  *       TEC-07 (chronic low back pain with short hamstrings or hip flexors);</li>
- *   <li>do not stretch: SAF-02 (recently strained or torn muscle), SAF-05 (guarding region),
- *       MUS-01 (weak phasic muscle), MUS-03 (weak, not short, not phasic), MUS-06 (low back
- *       pain), RC-02 (glutes weak and lower back tight);</li>
- *   <li>referrals that withhold a stretch: SAF-08 (recently strained or torn muscle), SAF-04
- *       (recently operated region), RFL-11 and RFL-12 (emergency and urgent red flags);</li>
+ *   <li>do not stretch: SAF-02 (recently injured muscle, on its side), SAF-05 (guarding region),
+ *       MUS-01 (weak phasic muscle not short), MUS-03 (weak, assessed not short, not phasic), MUS-06
+ *       (low back pain), RC-02 (glutes weak and lower back tight);</li>
+ *   <li>referrals that withhold a stretch: SAF-08 (recently injured muscle), SAF-04 (recent
+ *       surgery: every stretch, CON-03), RFL-11 and RFL-12 (emergency and urgent red flags);</li>
  *   <li>flags of those rules: WRN-01 (INSTABILITY_SUSPECTED), WRN-03 (DESTABILIZED), RC-01
  *       (COMPRESSION), RC-02 (COMPENSATION), SAF-04 (RECENT_SURGERY), RFL-11 and RFL-12 (RED_FLAG);</li>
- *   <li>conflicts: CON-01 (a do-not-stretch of a muscle or its region overrules every stretch of
- *       it), CON-02 (a referral about a muscle or region withholds its exercise), RFL-15 (an
- *       emergency or urgent referral withholds every exercise).</li>
+ *   <li>conflicts: CON-01 (a do-not-stretch of a muscle on an overlapping side, or of its region,
+ *       overrules a stretch), CON-02 (a referral about a muscle or region withholds its exercise),
+ *       CON-03 (a recent surgery holds every stretch), RFL-15 (an emergency or urgent referral
+ *       withholds every exercise).</li>
  * </ul>
  * It decides which stretches, do-not-stretches and referrals stand and which stretches are
  * suppressed by what; it writes no rationale, facts or citations, and leaves out what the same
@@ -60,6 +63,8 @@ public final class HandCodedSubset {
     private static final Set<Muscle> PHASIC = EnumSet.of(Muscle.GLUTES, Muscle.LOWER_BACK_EXTENSORS,
             Muscle.TRANSVERSE_ABDOMINIS, Muscle.MULTIFIDUS, Muscle.DEEP_CERVICAL_FLEXORS, Muscle.RHOMBOIDS,
             Muscle.LOWER_TRAPEZIUS);
+    private static final Set<Muscle> MIDLINE = EnumSet.of(Muscle.TRANSVERSE_ABDOMINIS, Muscle.MULTIFIDUS,
+            Muscle.DEEP_CERVICAL_FLEXORS);
     private static final Set<RedFlag> CAUDA_EQUINA = EnumSet.of(RedFlag.SADDLE_ANESTHESIA,
             RedFlag.BLADDER_OR_BOWEL_DYSFUNCTION, RedFlag.PROGRESSIVE_NEUROLOGICAL_DEFICIT, RedFlag.GAIT_DISTURBANCE);
     private static final Set<RedFlag> MALIGNANCY = EnumSet.of(RedFlag.HISTORY_OF_CANCER,
@@ -78,70 +83,90 @@ public final class HandCodedSubset {
 
         Set<Region> guarded = EnumSet.noneOf(Region.class);
         StretchingHistory h = p.stretching();
+        Region painOrLowBack = p.painRegion() == null ? Region.LOWER_BACK : p.painRegion();
         if (h != null && h.isPainReturningWithin(t.painReturnMinutes())) {
             flags.add(new Raised(FlagCode.INSTABILITY_SUSPECTED, "WRN-01"));
-            guardedRegions(p.painRegion(), guarded);
+            guarded.add(painOrLowBack);
         }
         if (h != null && h.isWorseTheDayAfter()) {
             flags.add(new Raised(FlagCode.DESTABILIZED, "WRN-03"));
-            guardedRegions(p.painRegion(), guarded);
+            guarded.add(painOrLowBack);
         }
         if (p.signs().contains(Sign.SPINAL_COMPRESSION)) {
             flags.add(new Raised(FlagCode.COMPRESSION, "RC-01"));
-            guardedRegions(p.painRegion(), guarded);
+            guarded.add(p.painRegion() == Region.NECK || p.painRegion() == Region.UPPER_BACK
+                    ? p.painRegion() : Region.LOWER_BACK);
         }
-        guarded.forEach(r -> proposed.add(new Proposal(Action.DO_NOT_STRETCH, r, "SAF-05")));
+        guarded.forEach(r -> proposed.add(new Proposal(Action.DO_NOT_STRETCH, r, null, "SAF-05")));
 
         for (Injury i : p.injuries()) {
-            if (i.isMuscleDamage() && i.isWithinDays(t.recentInjuryDays())) {
-                proposed.add(new Proposal(Action.DO_NOT_STRETCH, i.muscle(), "SAF-02"));
-                proposed.add(new Proposal(Action.REFER, i.muscle(), "SAF-08"));
+            if (i.muscle() != null && i.isWithinDays(t.recentInjuryDays())) {
+                proposed.add(new Proposal(Action.DO_NOT_STRETCH, i.muscle(), i.side(), "SAF-02"));
+                proposed.add(new Proposal(Action.REFER, i.muscle(), i.side(), "SAF-08"));
             }
         }
         for (Surgery s : p.surgeries()) {
             if (s.isWithinDays(t.recentSurgeryDays())) {
-                proposed.add(new Proposal(Action.REFER, s.region() == null ? Target.GENERAL : s.region(), "SAF-04"));
+                proposed.add(new Proposal(Action.REFER, s.region() == null ? Target.GENERAL : s.region(), null, "SAF-04"));
                 flags.add(new Raised(FlagCode.RECENT_SURGERY, "SAF-04"));
+                withholdAll.add("SAF-04");
             }
         }
 
         boolean lowBackPain = p.painRegion() == Region.LOWER_BACK;
         if (lowBackPain) {
-            proposed.add(new Proposal(Action.DO_NOT_STRETCH, Region.LOWER_BACK, "MUS-06"));
+            proposed.add(new Proposal(Action.DO_NOT_STRETCH, Region.LOWER_BACK, null, "MUS-06"));
         }
         boolean chronicLowBackPain = lowBackPain && p.isPainLastingAtLeast(t.chronicPainWeeks());
         boolean weakGlutes = false;
-        for (MuscleFinding f : p.muscles()) {
+        List<MuscleFinding> findings = sided(p);
+        for (MuscleFinding f : findings) {
             Muscle m = f.muscle();
+            Side side = MIDLINE.contains(m) ? Side.BOTH : f.side();
             if (f.isWeak()) {
-                if (PHASIC.contains(m)) {
-                    proposed.add(new Proposal(Action.DO_NOT_STRETCH, m, "MUS-01"));
-                } else if (!f.isShortened()) {
-                    proposed.add(new Proposal(Action.DO_NOT_STRETCH, m, "MUS-03"));
+                if (PHASIC.contains(m) && !f.isShortened()) {
+                    proposed.add(new Proposal(Action.DO_NOT_STRETCH, m, side, "MUS-01"));
+                } else if (!PHASIC.contains(m) && f.isLengthAssessed() && !f.isShortened()) {
+                    proposed.add(new Proposal(Action.DO_NOT_STRETCH, m, side, "MUS-03"));
                 }
                 weakGlutes |= m == Muscle.GLUTES;
             }
             if (f.isShortened()) {
-                proposed.add(new Proposal(Action.STRETCH, m, "MUS-05"));
+                proposed.add(new Proposal(Action.STRETCH, m, side, "MUS-05"));
                 if (m == Muscle.UPPER_TRAPEZIUS) {
-                    proposed.add(new Proposal(Action.STRETCH, m, "MUS-12"));
+                    proposed.add(new Proposal(Action.STRETCH, m, f.side(), "MUS-12"));
                 } else if (m == Muscle.PECTORALS) {
-                    proposed.add(new Proposal(Action.STRETCH, m, "MUS-13"));
+                    proposed.add(new Proposal(Action.STRETCH, m, f.side(), "MUS-13"));
                 } else if (chronicLowBackPain && (m == Muscle.HAMSTRINGS || m == Muscle.HIP_FLEXORS)) {
-                    proposed.add(new Proposal(Action.STRETCH, m, "TEC-07"));
+                    proposed.add(new Proposal(Action.STRETCH, m, f.side(), "TEC-07"));
                 }
             }
         }
         if (weakGlutes) {
-            for (MuscleFinding f : p.muscles()) {
+            for (MuscleFinding f : findings) {
                 if ((f.muscle() == Muscle.LOWER_BACK_EXTENSORS || f.muscle() == Muscle.QUADRATUS_LUMBORUM)
                         && (f.isTight() || f.isShortened())) {
-                    proposed.add(new Proposal(Action.DO_NOT_STRETCH, f.muscle(), "RC-02"));
+                    Side side = MIDLINE.contains(f.muscle()) ? Side.BOTH : f.side();
+                    proposed.add(new Proposal(Action.DO_NOT_STRETCH, f.muscle(), side, "RC-02"));
                     flags.add(new Raised(FlagCode.COMPENSATION, "RC-02"));
                 }
             }
         }
         return resolve(proposed, flags, withholdAll);
+    }
+
+    /** The findings, a finding for both sides split in two when its muscle is injured on one side. */
+    private static List<MuscleFinding> sided(Patient p) {
+        List<MuscleFinding> findings = new ArrayList<>();
+        for (MuscleFinding f : p.muscles()) {
+            if (f.side() == Side.BOTH && p.injuries().stream().anyMatch(i -> i.muscle() == f.muscle() && i.side() != Side.BOTH)) {
+                findings.add(new MuscleFinding(f.muscle(), Side.LEFT, f.strength(), f.length(), f.feelsTight()));
+                findings.add(new MuscleFinding(f.muscle(), Side.RIGHT, f.strength(), f.length(), f.feelsTight()));
+            } else {
+                findings.add(f);
+            }
+        }
+        return findings;
     }
 
     /**
@@ -161,16 +186,16 @@ public final class HandCodedSubset {
                 || present.contains(RedFlag.MINOR_TRAUMA_WITH_OSTEOPOROSIS) && !present.contains(RedFlag.MAJOR_TRAUMA);
         for (String rule : emergency && urgent ? List.of("RFL-11", "RFL-12")
                 : emergency ? List.of("RFL-11") : urgent ? List.of("RFL-12") : List.<String>of()) {
-            proposed.add(new Proposal(Action.REFER, Target.GENERAL, rule));
+            proposed.add(new Proposal(Action.REFER, Target.GENERAL, null, rule));
             flags.add(new Raised(FlagCode.RED_FLAG, rule));
             withholdAll.add(rule);
         }
     }
 
-    /** CON-01, CON-02 and RFL-15: what overrules each stretch. */
+    /** CON-01, CON-02, CON-03 and RFL-15: what overrules each stretch. */
     private static Decisions resolve(List<Proposal> proposed, Set<Raised> flags, Set<String> withholdAll) {
         Set<Proposal> standing = new HashSet<>();
-        Map<Target, Suppression> suppressed = new HashMap<>();
+        Map<List<Object>, Suppression> suppressed = new HashMap<>();
         for (Proposal stretch : proposed) {
             if (stretch.action() != Action.STRETCH) {
                 standing.add(stretch);
@@ -179,14 +204,15 @@ public final class HandCodedSubset {
             Set<String> by = new HashSet<>(withholdAll);
             for (Proposal other : proposed) {
                 if ((other.action() == Action.DO_NOT_STRETCH || other.action() == Action.REFER)
-                        && covers(other.target(), stretch.target())) {
+                        && covers(other.target(), stretch.target()) && overlap(other.side(), stretch.side())) {
                     by.add(other.rule());
                 }
             }
             if (by.isEmpty()) {
                 standing.add(stretch);
             } else {
-                suppressed.merge(stretch.target(), new Suppression(stretch.target(), stretch.rule(), by),
+                suppressed.merge(List.of(stretch.target(), stretch.side()),
+                        new Suppression(stretch.target(), stretch.side(), stretch.rule(), by),
                         (a, b) -> a.rule().compareTo(b.rule()) <= 0 ? a : b);
             }
         }
@@ -198,11 +224,8 @@ public final class HandCodedSubset {
         return target != Target.GENERAL && (target == other || other instanceof Muscle m && m.region() == target);
     }
 
-    /** The lower back, and the painful region too when it is another part of the spine. */
-    private static void guardedRegions(Region pain, Set<Region> into) {
-        into.add(Region.LOWER_BACK);
-        if (pain == Region.UPPER_BACK || pain == Region.NECK) {
-            into.add(pain);
-        }
+    /** Whether two sides share a side; {@code null} (a region) has every side. */
+    private static boolean overlap(Side a, Side b) {
+        return a == null || b == null || a == Side.BOTH || b == Side.BOTH || a == b;
     }
 }

@@ -34,7 +34,7 @@ public final class Patients {
 
     /**
      * A complex record: long-standing low back pain, ten muscle findings (some per side), two
-     * injuries and a surgery, every warning sign of stretching gone wrong, four signs and four
+     * injuries and a knee surgery four months ago, every warning sign of stretching gone wrong, four signs and four
      * lifestyle factors (27 facts; most rules of the knowledge base fire).
      */
     public static final Patient COMPLEX = Patient.builder()
@@ -53,7 +53,7 @@ public final class Patients {
             .muscle(Muscle.PECTORALS, null, Length.SHORT, false)
             .injury(new Injury(InjuryType.STRAIN, Muscle.HAMSTRINGS, Side.LEFT, 12))
             .injury(InjuryType.TEAR, Muscle.CALVES, 200)
-            .surgery(Region.KNEE, 60)
+            .surgery(Region.KNEE, 120)
             .stretching(StretchingHistory.builder().sessionsPerWeek(14).painReturnsWithinMinutes(20)
                     .needsMoreForSameRelief(true).worseNextDay(true).worseDespiteConsistentStretching(true)
                     .painDuringStretch(true).ballistic(true).warmsUpFirst(false).staticBeforeExercise(true)

@@ -54,12 +54,7 @@ public final class KnowledgeBase {
 
     /** Loads the knowledge base found on the class path of {@code loader}. */
     public static KnowledgeBase load(ClassLoader loader) {
-        Properties properties = new Properties();
-        try (InputStream in = open(loader, INFO)) {
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new CdsException("cannot read " + INFO, e);
-        }
+        Properties properties = properties(loader);
         KnowledgeBaseInfo info = new KnowledgeBaseInfo(properties.getProperty("name"),
                 properties.getProperty("version"), contentHash(loader, properties));
         return new KnowledgeBase(buildKieBase(loader), info, readCatalog(loader));
@@ -71,7 +66,11 @@ public final class KnowledgeBase {
      * bytes, in the listed order: the same rules and citations give the same hash on every machine,
      * and any change to one of them gives another.
      */
-    static String contentHash(ClassLoader loader, Properties properties) {
+    public static String contentHash(ClassLoader loader) {
+        return contentHash(loader, properties(loader));
+    }
+
+    private static String contentHash(ClassLoader loader, Properties properties) {
         String content = properties.getProperty("content", "").strip();
         if (content.isEmpty()) {
             throw new CdsException(INFO + " lists no content to hash");
@@ -92,6 +91,16 @@ public final class KnowledgeBase {
             }
         }
         return "sha256:" + HexFormat.of().formatHex(sha256.digest());
+    }
+
+    private static Properties properties(ClassLoader loader) {
+        Properties properties = new Properties();
+        try (InputStream in = open(loader, INFO)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new CdsException("cannot read " + INFO, e);
+        }
+        return properties;
     }
 
     KieBase kieBase() {

@@ -28,6 +28,7 @@ import org.physiocds.FlagCode;
 import org.physiocds.KnowledgeBaseInfo;
 import org.physiocds.Problem;
 import org.physiocds.Recommendation;
+import org.physiocds.Restriction;
 import org.physiocds.StartBackResult;
 import org.physiocds.SuppressedRecommendation;
 import org.physiocds.model.Muscle;
@@ -57,7 +58,7 @@ class JsonCodecWriteTest {
     void writeEvaluation_fullEvaluation_matchesTheContractLayoutByteForByte() {
         Evaluation e = new Evaluation("demo-01", KB, Thresholds.DEFAULTS, null,
                 List.of(new Recommendation(Action.DO_NOT_STRETCH, Muscle.HAMSTRINGS, org.physiocds.model.Side.BOTH, null, Action.DO_NOT_STRETCH.phase(),
-                                null, null, null, STRAINED, List.of()),
+                                null, null, Restriction.CONTRAINDICATED, STRAINED, List.of()),
                         new Recommendation(Action.STRENGTHEN, Muscle.GLUTES, org.physiocds.model.Side.BOTH, null, Action.STRENGTHEN.phase(),
                                 "3 sets of 10", null, null, WEAK_GLUTES, List.of(RECENT))),
                 List.of(new Flag(FlagCode.RECENT_INJURY, Severity.WARNING, RECENT, List.of())),
@@ -86,7 +87,7 @@ class JsonCodecWriteTest {
         assertTrue(line.startsWith("{\"patientId\":\"demo-01\",\"knowledgeBase\":{\"name\""), line);
         ObjectMapper mapper = new ObjectMapper();
         assertEquals(mapper.readTree(JSON.writeEvaluation(e)), mapper.readTree(line));
-        assertEquals(List.of("patientId", "knowledgeBase", "startBack", "flags", "recommendations", "suppressed"),
+        assertEquals(List.of("patientId", "knowledgeBase", "thresholds", "startBack", "flags", "recommendations", "suppressed"),
                 fieldNames(mapper.readTree(line)));
     }
 
@@ -108,13 +109,13 @@ class JsonCodecWriteTest {
 
         JsonNode doc = new ObjectMapper().readTree(JSON.writeEvaluation(e));
 
-        assertEquals(List.of("patientId", "knowledgeBase", "startBack", "flags", "recommendations", "suppressed"),
+        assertEquals(List.of("patientId", "knowledgeBase", "thresholds", "startBack", "flags", "recommendations", "suppressed"),
                 names(doc));
         assertEquals(List.of("action", "target", "side", "phase", "dosage", "explanation", "alsoSupportedBy"),
                 names(doc.get("recommendations").get(0)));
         assertEquals(List.of("rule", "ruleName", "guidance", "rationale", "facts", "citations"),
                 names(doc.get("recommendations").get(0).get("explanation")));
-        assertEquals(List.of("code", "explanation", "alsoSupportedBy"), names(doc.get("flags").get(0)));
+        assertEquals(List.of("code", "severity", "explanation", "alsoSupportedBy"), names(doc.get("flags").get(0)));
         assertEquals(List.of("action", "target", "side", "phase", "explanation", "suppressedBy", "alsoSuppressedBy"),
                 names(doc.get("suppressed").get(0)));
         assertEquals(List.of("total", "psychosocial", "stratum"), names(doc.get("startBack")));
@@ -129,7 +130,7 @@ class JsonCodecWriteTest {
 
         JsonNode doc = new ObjectMapper().readTree(JSON.writeEvaluation(e));
 
-        assertEquals(List.of("knowledgeBase", "flags", "recommendations", "suppressed"), names(doc));
+        assertEquals(List.of("knowledgeBase", "thresholds", "flags", "recommendations", "suppressed"), names(doc));
         assertFalse(doc.get("recommendations").get(0).has("dosage"));
     }
 
@@ -141,7 +142,16 @@ class JsonCodecWriteTest {
                 {
                   "knowledgeBase": {
                     "name": "physiocds-test",
-                    "version": "1.2.3"
+                    "version": "1.2.3",
+                    "contentHash": "sha256:test"
+                  },
+                  "thresholds": {
+                    "recentInjuryDays": 42,
+                    "recentSurgeryDays": 90,
+                    "painReturnMinutes": 60,
+                    "consistentSessionsPerWeek": 3,
+                    "chronicPainWeeks": 12,
+                    "outsideClinicalLimits": []
                   },
                   "flags": [],
                   "recommendations": [],

@@ -9,6 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.physiocds.Action;
 import org.physiocds.Citation;
 import org.physiocds.Evaluation;
+import org.physiocds.ExerciseHold;
+import org.physiocds.Urgency;
+import org.physiocds.Restriction;
+import org.physiocds.Referral;
 import org.physiocds.Severity;
 import org.physiocds.Thresholds;
 import org.physiocds.Explanation;
@@ -85,7 +89,7 @@ class TextReportTest {
 
         String report = TextReport.render(e);
 
-        assertTrue(report.contains("FLAGS (1)\n  ! INSTABILITY SUSPECTED\n      Why: Pain returns 30 minutes"), report);
+        assertTrue(report.contains("FLAGS (1)\n  ! INSTABILITY SUSPECTED (warning)\n      Why: Pain returns 30 minutes"), report);
         assertTrue(report.contains("Also: WRN-03 (guidance G08): Worse the next day."), report);
         assertTrue(report.contains("RECOMMENDATIONS: none"), report);
         assertTrue(report.contains("SUPPRESSED: advice a rule proposed and a contraindication overruled: none"), report);
@@ -108,7 +112,7 @@ class TextReportTest {
         assertTrue(report.contains(source), report);
         assertEquals(report.indexOf(source), report.lastIndexOf(source), report);
         assertFalse(report.contains("\"Consider alternative"), "a summary is never shown as a quote");
-        assertTrue(report.contains("  ! RED FLAG\n      Why: as for REFER above\n      Rule: RFL-11 \"Rule RFL-11\"\n"),
+        assertTrue(report.contains("  ! RED FLAG (warning)\n      Why: as for REFER above\n      Rule: RFL-11 \"Rule RFL-11\"\n"),
                 report);
         assertTrue(report.contains("      Suppressed because: as for REFER above\n"
                 + "      Suppressed by: RFL-11 \"Rule RFL-11\""), report);
@@ -166,32 +170,50 @@ class TextReportTest {
 
     @Test
     void render_opensWithAOneScreenSummaryOfThePlanFlagsAndWithheldItems() {
-        Evaluation e = new Evaluation("p1", KB, Thresholds.DEFAULTS, null, List.of(
+        Evaluation e = new Evaluation("p1", KB, Thresholds.DEFAULTS, new ExerciseHold(Urgency.EMERGENCY, "RFL-11"), List.of(
                 new Recommendation(Action.REFER, Target.GENERAL, null, Topic.EMERGENCY_REFERRAL, Phase.SAFETY,
-                        "emergency: same day", null, null, why("RFL-11", "Saddle anaesthesia."), List.of()),
+                        "emergency: same day", new Referral(Urgency.EMERGENCY, Referral.Reason.RED_FLAG_ASSESSMENT),
+                        null, why("RFL-11", "Saddle anaesthesia."), List.of()),
                 new Recommendation(Action.DO_NOT_STRETCH, Muscle.HAMSTRINGS, Side.LEFT, null, Phase.SAFETY,
-                        null, null, null, why("SAF-02", "Left hamstrings strained."), List.of()),
+                        null, null, Restriction.CONTRAINDICATED, why("SAF-02", "Left hamstrings strained."), List.of()),
                 new Recommendation(Action.STRETCH, Muscle.HIP_FLEXORS, Side.RIGHT, null, Phase.MOBILIZE,
                         "hold 30-60 s, 3-5 repetitions", null, null, why("MUS-05", "Short."), List.of()),
                 new Recommendation(Action.ADVISE, Target.GENERAL, null, Topic.SLEEP, Phase.DAILY_PRACTICE,
                         null, null, null, why("LIF-02", "Poor sleep."), List.of())),
-                List.of(new Flag(FlagCode.RED_FLAG, Severity.WARNING, why("RFL-11", "Saddle anaesthesia."), List.of()),
+                List.of(new Flag(FlagCode.RED_FLAG, Severity.CRITICAL, why("RFL-11", "Saddle anaesthesia."), List.of()),
                         new Flag(FlagCode.RECENT_INJURY, Severity.WARNING, why("SAF-03", "Strain."), List.of())),
                 List.of(new SuppressedRecommendation(Action.STRETCH, Muscle.HAMSTRINGS, Side.LEFT, null, Phase.MOBILIZE,
                         why("MUS-05", "Short."), why("SAF-02", "Strained."), List.of())), null);
 
         String report = TextReport.render(e);
 
-        assertTrue(report.startsWith("Patient p1, evaluated by knowledge base kb 1.0\n\nSUMMARY\n"
+        assertTrue(report.startsWith("Patient p1, evaluated by knowledge base kb 1.0\n"
+                + "Knowledge base content sha256:test\n"
+                + "Thresholds: recentInjuryDays 42, recentSurgeryDays 90, painReturnMinutes 60,\n"
+                + "  consistentSessionsPerWeek 3, chronicPainWeeks 12\n\nSUMMARY\n"
                 + "  Phase 1, SAFETY: referrals, precautions and what not to do, before anything else\n"
                 + "    REFER (emergency) red flags, same day\n"
-                + "    DO NOT STRETCH left hamstrings\n"
+                + "    DO NOT STRETCH left hamstrings (contraindicated)\n"
                 + "  Phase 4, MOBILIZE: mobilise what is restricted\n"
                 + "    STRETCH right hip flexors (hold 30-60 s, 3-5 repetitions)\n"
                 + "  Phase 5, DAILY PRACTICE: build a daily practice\n"
                 + "    ADVISE: sleep\n"
-                + "  Flags: RED FLAG, RECENT INJURY\n"
+                + "  Exercise withheld: every exercise waits for the emergency referral (RFL-11)\n"
+                + "  Flags: RED FLAG (critical), RECENT INJURY (warning)\n"
                 + "  Withheld: 1 item (see SUPPRESSED below)\n"), report);
+        assertFalse(report.contains("NOT CLINICAL ADVICE"), report);
         assertTrue(report.contains("  x STRETCH left hamstrings (not advised)"), report);
+    }
+
+    @Test
+    void render_unsafeThresholds_saysSoAtTheTop() {
+        Evaluation e = new Evaluation("p1", KB, Thresholds.DEFAULTS.withRecentInjuryDays(7), null, List.of(), List.of(),
+                List.of(), null);
+
+        String report = TextReport.render(e);
+
+        assertTrue(report.contains("\nWARNING: NOT CLINICAL ADVICE. Thresholds past their clinical limits (recentInjuryDays)"),
+                report);
+        assertTrue(report.indexOf("NOT CLINICAL ADVICE") < report.indexOf("SUMMARY"), report);
     }
 }
