@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
+import org.physiocds.CdsException;
 import org.physiocds.Evaluation;
 import org.physiocds.InvalidPatientException;
 import org.physiocds.Problem;
@@ -121,6 +122,23 @@ public final class JsonCodec {
             return read(mapper.createParser(json));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the patient document", e);
+        }
+    }
+
+    /**
+     * Reads back an evaluation document written by {@link #writeEvaluation} or
+     * {@link #writeEvaluationLine}: the result equals the evaluation written, so an application can
+     * store the advice beside the patient ({@link #writePatient}) and reload both.
+     *
+     * @throws CdsException naming every problem's path (never a value) when the text is not such a
+     *                      document
+     */
+    public Evaluation readEvaluation(String json) {
+        Objects.requireNonNull(json, "json");
+        try {
+            return EvaluationReader.read(mapper.readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new CdsException("not an evaluation document: $: expected well-formed JSON within the codec's limits");
         }
     }
 
