@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
                 + "Reads patients in the interchange format v1 (JSON) and explains the advice.",
         mixinStandardHelpOptions = true,
         versionProvider = Cds.Version.class,
-        subcommands = {EvaluateCommand.class, ScenariosCommand.class, BatchCommand.class, GenerateCommand.class},
+        subcommands = {EvaluateCommand.class, ScenariosCommand.class, BatchCommand.class, GenerateCommand.class,
+            DiffCommand.class},
         footer = {"", "Exit status: 0 success, 2 invalid input, 1 failure inside the library"
                 + " (and, for scenarios, a scenario that did not pass)."})
 public final class Cds implements Runnable {
@@ -85,7 +86,7 @@ public final class Cds implements Runnable {
     /** Without a subcommand there is nothing to do: a usage error. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: evaluate, scenarios, batch or generate");
+        throw new ParameterException(spec.commandLine(), "Missing command: evaluate, scenarios, batch, generate or diff");
     }
 
     /** The engine, built on first use and shared by every evaluation of this run. */
