@@ -48,6 +48,21 @@ public final class CdsEngine {
         return evaluator.evaluate(patient);
     }
 
+    /**
+     * Evaluates one patient and reports what could change the advice: for each fact the record
+     * leaves unknown that a rule reads (a muscle's length not assessed, no stretching history, no
+     * red-flag screening, no STarT Back...), each value that would change something, and what would
+     * change, most important first ({@link Evaluation#missingData()}). One unknown at a time: it
+     * costs one evaluation per supposition, about 15 for a typical patient.
+     *
+     * @throws InvalidPatientException listing every invalid field; nothing was evaluated
+     * @throws CdsException            on a fault inside the library (never a Drools type)
+     */
+    public Evaluation evaluateWithMissingData(Patient patient) {
+        PatientValidator.validate(patient);
+        return evaluator.evaluateWithMissingData(patient);
+    }
+
     /** The name and version of the knowledge base every result is stamped with. */
     public KnowledgeBaseInfo knowledgeBase() {
         return kb.info();

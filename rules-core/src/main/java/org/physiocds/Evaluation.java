@@ -16,6 +16,11 @@ import java.util.List;
  * @param flags            warnings, in {@link FlagCode} order
  * @param suppressed       advice overruled by a contraindication, with what overruled it
  * @param startBack        the scored STarT Back screening, or {@code null} when the input had none
+ * @param missingData      what could change this advice: for each fact the record leaves unknown and
+ *                         each value the rules read that would change something, what would change,
+ *                         most important first ({@link WhatIf.Rank}); {@code null} unless asked for
+ *                         ({@link CdsEngine#evaluateWithMissingData}), empty when
+ *                         nothing unknown would change it
  */
 public record Evaluation(
         String patientId,
@@ -25,12 +30,27 @@ public record Evaluation(
         List<Recommendation> recommendations,
         List<Flag> flags,
         List<SuppressedRecommendation> suppressed,
-        StartBackResult startBack) {
+        StartBackResult startBack,
+        List<WhatIf> missingData) {
 
     public Evaluation {
         recommendations = List.copyOf(recommendations);
         flags = List.copyOf(flags);
         suppressed = List.copyOf(suppressed);
+        missingData = missingData == null ? null : List.copyOf(missingData);
+    }
+
+    /** An evaluation that was not asked what could change it ({@link #missingData()} is {@code null}). */
+    public Evaluation(String patientId, KnowledgeBaseInfo knowledgeBase, Thresholds thresholds,
+            ExerciseHold exerciseWithheld, List<Recommendation> recommendations, List<Flag> flags,
+            List<SuppressedRecommendation> suppressed, StartBackResult startBack) {
+        this(patientId, knowledgeBase, thresholds, exerciseWithheld, recommendations, flags, suppressed, startBack, null);
+    }
+
+    /** This evaluation with its missing-data report. */
+    public Evaluation withMissingData(List<WhatIf> whatIfs) {
+        return new Evaluation(patientId, knowledgeBase, thresholds, exerciseWithheld, recommendations, flags,
+                suppressed, startBack, whatIfs);
     }
 
     /**

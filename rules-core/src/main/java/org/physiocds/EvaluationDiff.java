@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.physiocds.model.Side;
 import org.physiocds.model.Target;
 
@@ -40,7 +39,7 @@ public final class EvaluationDiff {
         SUPPRESSION_REMOVED,
         /** Recommended on both sides, with another dosage. */
         DOSAGE_CHANGED,
-        /** On both sides, in the same place, resting on other rules (leading, supporting or overruling). */
+        /** Recommended on both sides, or a flag raised on both, resting on other rules (leading or supporting). */
         RULES_CHANGED,
         /** A flag raised after, not before. */
         FLAG_RAISED,
@@ -99,11 +98,8 @@ public final class EvaluationDiff {
         for (Map.Entry<Item, SuppressedRecommendation> e : suppressedBefore.entrySet()) {
             Item item = e.getKey();
             SuppressedRecommendation now = suppressedAfter.get(item);
-            if (now != null) {
-                if (!rules(e.getValue()).equals(rules(now))) {
-                    changes.add(item.change(Kind.RULES_CHANGED, now.explanation().rule()));
-                }
-            } else if (!recommendedAfter.containsKey(item)) {
+            // Withheld on both sides: withheld, whatever overrules it now, is no change of advice.
+            if (now == null && !recommendedAfter.containsKey(item)) {
                 changes.add(item.change(Kind.SUPPRESSION_REMOVED, e.getValue().explanation().rule()));
             }
         }
@@ -167,12 +163,6 @@ public final class EvaluationDiff {
 
     private static Set<String> rules(Recommendation r) {
         return rules(r.explanation(), r.alsoSupportedBy());
-    }
-
-    private static Set<String> rules(SuppressedRecommendation s) {
-        Set<String> rules = rules(s.explanation(), List.of());
-        Stream.concat(Stream.of(s.suppressedBy()), s.alsoSuppressedBy().stream()).forEach(x -> rules.add("by " + x.rule()));
-        return rules;
     }
 
     private static Set<String> rules(Explanation leading, List<Explanation> others) {

@@ -67,6 +67,15 @@ public final class Evaluator {
         this.sessions = kb.kieBase().newKieSessionsPool(1);
     }
 
+    /**
+     * Evaluates a patient that has already been validated, with the report of what unknown facts
+     * could change the advice ({@link MissingData}).
+     */
+    public Evaluation evaluateWithMissingData(Patient patient) {
+        Evaluation base = evaluate(patient);
+        return base.withMissingData(MissingData.report(patient, base, thresholds, this::evaluate));
+    }
+
     /** Evaluates a patient that has already been validated. */
     public Evaluation evaluate(Patient patient) {
         Firings firings = new Firings(kb);

@@ -8,6 +8,7 @@ import org.physiocds.Action;
 import org.physiocds.CdsException;
 import org.physiocds.Citation;
 import org.physiocds.Evaluation;
+import org.physiocds.EvaluationDiff;
 import org.physiocds.ExerciseHold;
 import org.physiocds.Explanation;
 import org.physiocds.Flag;
@@ -25,6 +26,7 @@ import org.physiocds.SuppressedRecommendation;
 import org.physiocds.Thresholds;
 import org.physiocds.Topic;
 import org.physiocds.Urgency;
+import org.physiocds.WhatIf;
 import org.physiocds.model.Side;
 import org.physiocds.model.Target;
 
@@ -74,7 +76,8 @@ final class EvaluationReader {
                 list(n, "suppressed", this::suppressed),
                 sb == null ? null : new StartBackResult(integer(sb, "total", "startBack.total"),
                         integer(sb, "psychosocial", "startBack.psychosocial"),
-                        code(sb, "stratum", "startBack.stratum", StartBackResult.Stratum.class)));
+                        code(sb, "stratum", "startBack.stratum", StartBackResult.Stratum.class)),
+                n.has("missingData") ? list(n, "missingData", this::whatIf) : null);
     }
 
     private ExerciseHold exerciseHold(JsonNode n) {
@@ -127,6 +130,18 @@ final class EvaluationReader {
                 explanation(n.get("explanation"), path + ".explanation"),
                 explanation(n.get("suppressedBy"), path + ".suppressedBy"),
                 list(n, "alsoSuppressedBy", path + ".alsoSuppressedBy", this::explanation));
+    }
+
+    private WhatIf whatIf(JsonNode n, String path) {
+        return new WhatIf(text(n, "path", path + ".path"), text(n, "fact", path + ".fact"), text(n, "value", path + ".value"),
+                code(n, "rank", path + ".rank", WhatIf.Rank.class), list(n, "changes", path + ".changes", this::change));
+    }
+
+    private EvaluationDiff.Change change(JsonNode n, String path) {
+        return new EvaluationDiff.Change(code(n, "kind", path + ".kind", EvaluationDiff.Kind.class),
+                optionalCode(n, "action", path + ".action", Action.class), n.has("target") ? target(n, path) : null,
+                optionalCode(n, "side", path + ".side", Side.class), optionalCode(n, "topic", path + ".topic", Topic.class),
+                optionalCode(n, "flag", path + ".flag", FlagCode.class), text(n, "rule", path + ".rule"));
     }
 
     private Explanation explanation(JsonNode n, String path) {

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.physiocds.Citation;
 import org.physiocds.Evaluation;
+import org.physiocds.EvaluationDiff;
 import org.physiocds.Explanation;
 import org.physiocds.Flag;
 import org.physiocds.Problem;
@@ -18,6 +19,7 @@ import org.physiocds.Recommendation;
 import org.physiocds.StartBackResult;
 import org.physiocds.SuppressedRecommendation;
 import org.physiocds.Thresholds;
+import org.physiocds.WhatIf;
 import org.physiocds.Topic;
 import org.physiocds.model.Side;
 
@@ -110,6 +112,9 @@ final class EvaluationWriter {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (e.missingData() != null) {
+                missingData(g, e.missingData());
+            }
             g.writeEndObject();
         });
     }
@@ -137,6 +142,35 @@ final class EvaluationWriter {
         if (topic != null) {
             g.writeStringField("topic", topic.name());
         }
+    }
+
+    /** What could change the advice (written only when asked for): each supposition and its changes. */
+    private static void missingData(JsonGenerator g, List<WhatIf> whatIfs) throws IOException {
+        g.writeArrayFieldStart("missingData");
+        for (WhatIf w : whatIfs) {
+            g.writeStartObject();
+            g.writeStringField("path", w.path());
+            g.writeStringField("fact", w.fact());
+            g.writeStringField("value", w.value());
+            g.writeStringField("rank", w.rank().name());
+            g.writeArrayFieldStart("changes");
+            for (EvaluationDiff.Change c : w.changes()) {
+                g.writeStartObject();
+                g.writeStringField("kind", c.kind().name());
+                if (c.flag() != null) {
+                    g.writeStringField("flag", c.flag().name());
+                } else {
+                    g.writeStringField("action", c.action().name());
+                    g.writeStringField("target", c.target().code());
+                    sideAndTopic(g, c.side(), c.topic());
+                }
+                g.writeStringField("rule", c.rule());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /** Every threshold by name, and those past their clinical limits (empty unless allowed as unsafe). */

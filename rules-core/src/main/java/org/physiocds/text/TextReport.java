@@ -9,6 +9,7 @@ import java.util.Map;
 import org.physiocds.Action;
 import org.physiocds.Citation;
 import org.physiocds.Evaluation;
+import org.physiocds.EvaluationDiff;
 import org.physiocds.Explanation;
 import org.physiocds.Flag;
 import org.physiocds.Phase;
@@ -18,6 +19,7 @@ import org.physiocds.SuppressedRecommendation;
 import org.physiocds.Thresholds;
 import org.physiocds.Topic;
 import org.physiocds.Urgency;
+import org.physiocds.WhatIf;
 import org.physiocds.model.Side;
 import org.physiocds.model.Target;
 
@@ -124,6 +126,10 @@ public final class TextReport {
 
         heading("SUPPRESSED: advice a rule proposed and a contraindication overruled", e.suppressed().size());
         e.suppressed().forEach(this::suppressed);
+
+        if (e.missingData() != null) {
+            missingData(e.missingData());
+        }
     }
 
     /** The plan on one screen: one line per item in phase order, the flags, what was withheld. */
@@ -179,6 +185,67 @@ public final class TextReport {
     /** " (contraindicated)" or " (not indicated)" for a do-not-stretch; nothing otherwise. */
     private static String restriction(Recommendation r) {
         return r.restriction() == null ? "" : " (" + words(r.restriction()) + ")";
+    }
+
+    /** WHAT COULD CHANGE THIS ADVICE: each unknown fact, the value supposed, and what would change. */
+    private void missingData(List<WhatIf> whatIfs) {
+        heading("WHAT COULD CHANGE THIS ADVICE", whatIfs.size());
+        if (whatIfs.isEmpty()) {
+            lines.add(ITEM + "Nothing the record leaves unknown would change the advice.");
+        }
+        WhatIf.Rank rank = null;
+        for (WhatIf w : whatIfs) {
+            if (w.rank() != rank) {
+                rank = w.rank();
+                lines.add(ITEM + RANK_MEANING[rank.ordinal()]);
+            }
+            List<String> changes = changes(w.changes());
+            lines.addAll(wrap(ITEM + "? ", ITEM + "    ", "If " + w.fact() + " were " + w.value() + " (" + w.path() + "): "
+                    + String.join("; ", changes) + "."));
+        }
+    }
+
+    /**
+     * Each change in words; more than three items withheld at once (a red flag withholds the whole
+     * programme) are counted rather than listed.
+     */
+    private static List<String> changes(List<EvaluationDiff.Change> changes) {
+        List<EvaluationDiff.Change> withheld = changes.stream().filter(c -> c.kind() == EvaluationDiff.Kind.WITHHELD).toList();
+        List<String> words = new ArrayList<>();
+        for (EvaluationDiff.Change c : changes) {
+            if (c.kind() != EvaluationDiff.Kind.WITHHELD || withheld.size() <= 3) {
+                words.add(change(c));
+            } else if (c == withheld.get(0)) {
+                words.add(withheld.size() + " items would be withheld");
+            }
+        }
+        return words;
+    }
+
+    /** What each rank means, in the order of {@link WhatIf.Rank}. */
+    private static final String[] RANK_MEANING = {
+        "Could reveal a contraindication, a red flag or a referral:",
+        "Would add, remove or withhold a stretch:",
+        "Would change other advice:"};
+
+    /** "STRETCH right hip flexors would be added (MUS-05)", "the flag RED FLAG would be raised (RFL-11)". */
+    private static String change(EvaluationDiff.Change c) {
+        String item = c.flag() != null ? "the flag " + words(c.flag()).toUpperCase(Locale.ROOT)
+                : title(c.action(), c.target(), c.side(), c.topic(), null);
+        String how;
+        switch (c.kind()) {
+            case ADDED: how = "would be added"; break;
+            case REMOVED: how = "would be removed"; break;
+            case WITHHELD: how = "would be withheld"; break;
+            case RELEASED: how = "would no longer be withheld"; break;
+            case SUPPRESSION_ADDED: how = "would be proposed and withheld"; break;
+            case SUPPRESSION_REMOVED: how = "would no longer be proposed"; break;
+            case DOSAGE_CHANGED: how = "would change its dosage"; break;
+            case RULES_CHANGED: how = "would rest on other rules"; break;
+            case FLAG_RAISED: how = "would be raised"; break;
+            default: how = "would be cleared"; break;
+        }
+        return item + " " + how + " (" + c.rule() + ")";
     }
 
     private void heading(String title, int count) {

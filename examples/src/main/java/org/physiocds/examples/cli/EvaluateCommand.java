@@ -42,6 +42,10 @@ final class EvaluateCommand implements Callable<Integer> {
             + " (and invalid input as a JSON error document on stderr) instead of a report.")
     private boolean json;
 
+    @Option(names = "--what-if", description = "Also report what could change the advice: each unknown fact"
+            + " the rules read, the values that would change something, and what would change.")
+    private boolean whatIf;
+
     @Parameters(paramLabel = "FILE", description = "The patient document, or - to read standard input.")
     private String file;
 
@@ -59,7 +63,7 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println("cds: cannot read " + file + ": " + CannotRead.why(e));
             return Cds.INVALID_INPUT;
         }
-        Evaluation evaluation = cds.engine().evaluate(patient);
+        Evaluation evaluation = whatIf ? cds.engine().evaluateWithMissingData(patient) : cds.engine().evaluate(patient);
         out.println(json ? cds.json().writeEvaluation(evaluation) : TextReport.render(evaluation));
         return Cds.OK;
     }
