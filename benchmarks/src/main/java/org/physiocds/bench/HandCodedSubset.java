@@ -14,6 +14,7 @@ import org.physiocds.bench.Decisions.Proposal;
 import org.physiocds.bench.Decisions.Raised;
 import org.physiocds.bench.Decisions.Suppression;
 import org.physiocds.model.Injury;
+import org.physiocds.model.Length;
 import org.physiocds.model.Muscle;
 import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
@@ -21,6 +22,7 @@ import org.physiocds.model.RedFlag;
 import org.physiocds.model.Region;
 import org.physiocds.model.Side;
 import org.physiocds.model.Sign;
+import org.physiocds.model.Strength;
 import org.physiocds.model.StretchingHistory;
 import org.physiocds.model.Surgery;
 import org.physiocds.model.Target;
@@ -84,11 +86,11 @@ public final class HandCodedSubset {
         Set<Region> guarded = EnumSet.noneOf(Region.class);
         StretchingHistory h = p.stretching();
         Region painOrLowBack = p.painRegion() == null ? Region.LOWER_BACK : p.painRegion();
-        if (h != null && h.isPainReturningWithin(t.painReturnMinutes())) {
+        if (h != null && h.painReturnsWithinMinutes() != null && h.painReturnsWithinMinutes() <= t.painReturnMinutes()) {
             flags.add(new Raised(FlagCode.INSTABILITY_SUSPECTED, "WRN-01"));
             guarded.add(painOrLowBack);
         }
-        if (h != null && h.isWorseTheDayAfter()) {
+        if (h != null && Boolean.TRUE.equals(h.worseNextDay())) {
             flags.add(new Raised(FlagCode.DESTABILIZED, "WRN-03"));
             guarded.add(painOrLowBack);
         }
@@ -100,13 +102,13 @@ public final class HandCodedSubset {
         guarded.forEach(r -> proposed.add(new Proposal(Action.DO_NOT_STRETCH, r, null, "SAF-05")));
 
         for (Injury i : p.injuries()) {
-            if (i.muscle() != null && i.isWithinDays(t.recentInjuryDays())) {
+            if (i.muscle() != null && recent(i.daysAgo(), t.recentInjuryDays())) {
                 proposed.add(new Proposal(Action.DO_NOT_STRETCH, i.muscle(), i.side(), "SAF-02"));
                 proposed.add(new Proposal(Action.REFER, i.muscle(), i.side(), "SAF-08"));
             }
         }
         for (Surgery s : p.surgeries()) {
-            if (s.isWithinDays(t.recentSurgeryDays())) {
+            if (recent(s.daysAgo(), t.recentSurgeryDays())) {
                 proposed.add(new Proposal(Action.REFER, s.region() == null ? Target.GENERAL : s.region(), null, "SAF-04"));
                 flags.add(new Raised(FlagCode.RECENT_SURGERY, "SAF-04"));
                 withholdAll.add("SAF-04");
@@ -117,21 +119,21 @@ public final class HandCodedSubset {
         if (lowBackPain) {
             proposed.add(new Proposal(Action.DO_NOT_STRETCH, Region.LOWER_BACK, null, "MUS-06"));
         }
-        boolean chronicLowBackPain = lowBackPain && p.isPainLastingAtLeast(t.chronicPainWeeks());
+        boolean chronicLowBackPain = lowBackPain && p.painDurationWeeks() != null && p.painDurationWeeks() >= t.chronicPainWeeks();
         boolean weakGlutes = false;
         List<MuscleFinding> findings = sided(p);
         for (MuscleFinding f : findings) {
             Muscle m = f.muscle();
             Side side = MIDLINE.contains(m) ? Side.BOTH : f.side();
-            if (f.isWeak()) {
-                if (PHASIC.contains(m) && !f.isShortened()) {
+            if (f.strength() == Strength.WEAK) {
+                if (PHASIC.contains(m) && f.length() != Length.SHORT) {
                     proposed.add(new Proposal(Action.DO_NOT_STRETCH, m, side, "MUS-01"));
-                } else if (!PHASIC.contains(m) && f.isLengthAssessed() && !f.isShortened()) {
+                } else if (!PHASIC.contains(m) && f.length() != null && f.length() != Length.SHORT) {
                     proposed.add(new Proposal(Action.DO_NOT_STRETCH, m, side, "MUS-03"));
                 }
                 weakGlutes |= m == Muscle.GLUTES;
             }
-            if (f.isShortened()) {
+            if (f.length() == Length.SHORT) {
                 proposed.add(new Proposal(Action.STRETCH, m, side, "MUS-05"));
                 if (m == Muscle.UPPER_TRAPEZIUS) {
                     proposed.add(new Proposal(Action.STRETCH, m, f.side(), "MUS-12"));
@@ -145,7 +147,7 @@ public final class HandCodedSubset {
         if (weakGlutes) {
             for (MuscleFinding f : findings) {
                 if ((f.muscle() == Muscle.LOWER_BACK_EXTENSORS || f.muscle() == Muscle.QUADRATUS_LUMBORUM)
-                        && (f.isTight() || f.isShortened())) {
+                        && (Boolean.TRUE.equals(f.feelsTight()) || f.length() == Length.SHORT)) {
                     Side side = MIDLINE.contains(f.muscle()) ? Side.BOTH : f.side();
                     proposed.add(new Proposal(Action.DO_NOT_STRETCH, f.muscle(), side, "RC-02"));
                     flags.add(new Raised(FlagCode.COMPENSATION, "RC-02"));
@@ -153,6 +155,11 @@ public final class HandCodedSubset {
             }
         }
         return resolve(proposed, flags, withholdAll);
+    }
+
+    /** Whether an injury or surgery {@code daysAgo} days ago is recent: within the threshold, or of unknown date. */
+    private static boolean recent(Integer daysAgo, int thresholdDays) {
+        return daysAgo == null || daysAgo <= thresholdDays;
     }
 
     /** The findings, a finding for both sides split in two when its muscle is injured on one side. */

@@ -1,17 +1,14 @@
 package org.physiocds.bench;
 
 import org.physiocds.model.Injury;
-import org.physiocds.model.InjuryType;
-import org.physiocds.model.Length;
 import org.physiocds.model.Lifestyle;
 import org.physiocds.model.Muscle;
 import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
 import org.physiocds.model.Region;
-import org.physiocds.model.Side;
 import org.physiocds.model.Sign;
-import org.physiocds.model.Strength;
 import org.physiocds.model.StretchingHistory;
+import org.physiocds.model.Surgery;
 
 /** The patients the benchmarks evaluate. */
 public final class Patients {
@@ -24,10 +21,10 @@ public final class Patients {
             .patientId("typical")
             .age(45)
             .pain(Region.LOWER_BACK, 26.0, 6)
-            .muscle(Muscle.GLUTES, Strength.WEAK, Length.LONG, false)
-            .muscle(Muscle.HAMSTRINGS, Strength.NORMAL, Length.SHORT, true)
-            .muscle(Muscle.HIP_FLEXORS, null, Length.SHORT, true)
-            .injury(InjuryType.STRAIN, Muscle.HAMSTRINGS, 5)
+            .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened().doesNotFeelTight())
+            .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).normalStrength().shortened().feelsTight())
+            .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).shortened().feelsTight())
+            .injury(Injury.strain(Muscle.HAMSTRINGS).daysAgo(5))
             .stretching(StretchingHistory.builder().sessionsPerWeek(7).painReturnsWithinMinutes(30).build())
             .lifestyle(Lifestyle.SEDENTARY)
             .build();
@@ -41,19 +38,19 @@ public final class Patients {
             .patientId("complex")
             .age(58)
             .pain(Region.LOWER_BACK, 80.0, 8)
-            .muscle(Muscle.GLUTES, Strength.WEAK, Length.LONG, false)
-            .muscle(Muscle.TRANSVERSE_ABDOMINIS, Strength.WEAK, null, null)
-            .muscle(Muscle.LOWER_BACK_EXTENSORS, Strength.NORMAL, Length.SHORT, true)
-            .muscle(Muscle.QUADRATUS_LUMBORUM, null, null, true)
-            .muscle(new MuscleFinding(Muscle.HAMSTRINGS, Side.LEFT, Strength.NORMAL, Length.SHORT, true))
-            .muscle(new MuscleFinding(Muscle.HAMSTRINGS, Side.RIGHT, Strength.WEAK, Length.NORMAL, true))
-            .muscle(Muscle.HIP_FLEXORS, null, Length.SHORT, true)
-            .muscle(Muscle.PIRIFORMIS, Strength.WEAK, Length.NORMAL, true)
-            .muscle(Muscle.UPPER_TRAPEZIUS, null, Length.SHORT, true)
-            .muscle(Muscle.PECTORALS, null, Length.SHORT, false)
-            .injury(new Injury(InjuryType.STRAIN, Muscle.HAMSTRINGS, Side.LEFT, 12))
-            .injury(InjuryType.TEAR, Muscle.CALVES, 200)
-            .surgery(Region.KNEE, 120)
+            .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened().doesNotFeelTight())
+            .muscle(MuscleFinding.of(Muscle.TRANSVERSE_ABDOMINIS).weak())
+            .muscle(MuscleFinding.of(Muscle.LOWER_BACK_EXTENSORS).normalStrength().shortened().feelsTight())
+            .muscle(MuscleFinding.of(Muscle.QUADRATUS_LUMBORUM).feelsTight())
+            .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).left().normalStrength().shortened().feelsTight())
+            .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).right().weak().normalLength().feelsTight())
+            .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).shortened().feelsTight())
+            .muscle(MuscleFinding.of(Muscle.PIRIFORMIS).weak().normalLength().feelsTight())
+            .muscle(MuscleFinding.of(Muscle.UPPER_TRAPEZIUS).shortened().feelsTight())
+            .muscle(MuscleFinding.of(Muscle.PECTORALS).shortened().doesNotFeelTight())
+            .injury(Injury.strain(Muscle.HAMSTRINGS).left().daysAgo(12))
+            .injury(Injury.tear(Muscle.CALVES).daysAgo(200))
+            .surgery(Surgery.of(Region.KNEE).daysAgo(120))
             .stretching(StretchingHistory.builder().sessionsPerWeek(14).painReturnsWithinMinutes(20)
                     .needsMoreForSameRelief(true).worseNextDay(true).worseDespiteConsistentStretching(true)
                     .painDuringStretch(true).ballistic(true).warmsUpFirst(false).staticBeforeExercise(true)

@@ -1,6 +1,8 @@
 package org.physiocds.examples;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.physiocds.CdsEngine;
 import org.physiocds.Citation;
 import org.physiocds.Evaluation;
@@ -10,19 +12,22 @@ import org.physiocds.InvalidPatientException;
 import org.physiocds.Problem;
 import org.physiocds.Recommendation;
 import org.physiocds.SuppressedRecommendation;
+import org.physiocds.Topic;
 import org.physiocds.json.JsonCodec;
-import org.physiocds.model.InjuryType;
-import org.physiocds.model.Length;
+import org.physiocds.model.Injury;
 import org.physiocds.model.Lifestyle;
 import org.physiocds.model.Muscle;
+import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
 import org.physiocds.model.Region;
-import org.physiocds.model.Strength;
+import org.physiocds.model.Side;
+import org.physiocds.model.Target;
 
 /**
  * Embedding the engine in an application: build it once at start-up, evaluate as many patients
  * as come (two built in Java, two arriving as JSON from a health app, one of them invalid), and
- * render each recommendation's explanation. Run it with
+ * render each recommendation with its side, a referral's urgency, a do-not-stretch's restriction,
+ * and its explanation. Run it with
  * {@code java -cp examples/target/cds-examples.jar org.physiocds.examples.EmbeddingExample}.
  */
 public final class EmbeddingExample {
@@ -39,15 +44,18 @@ public final class EmbeddingExample {
                         .patientId("desk-worker")
                         .age(38)
                         .pain(Region.LOWER_BACK, 10.0, 4)
-                        .muscle(Muscle.GLUTES, Strength.WEAK, Length.LONG, false)
-                        .muscle(Muscle.HIP_FLEXORS, Strength.NORMAL, Length.SHORT, true)
+                        .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened().doesNotFeelTight())
+                        .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).normalStrength().shortened().feelsTight())
                         .lifestyle(Lifestyle.SEDENTARY)
                         .build(),
                 Patient.builder()
                         .patientId("runner")
+                        .asOf(LocalDate.of(2026, 12, 1))        // the visit (LocalDate.now() in an app)
                         .age(29)
-                        .muscle(Muscle.HAMSTRINGS, null, Length.SHORT, true)
-                        .injury(InjuryType.STRAIN, Muscle.HAMSTRINGS, 5)
+                        .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).left().shortened().feelsTight())
+                        .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).right().shortened())  // not asked if tight
+                        // strained on the left 5 days before the visit: the left side is held back
+                        .injury(Injury.strain(Muscle.HAMSTRINGS).left().onset(LocalDate.of(2026, 11, 26)))
                         .build());
         for (Patient patient : patients) {
             System.out.println(render(engine.evaluate(patient)));
@@ -78,8 +86,16 @@ public final class EmbeddingExample {
         StringBuilder text = new StringBuilder("Patient " + e.patientId() + " (knowledge base "
                 + e.knowledgeBase().version() + ")\n");
         for (Recommendation r : e.recommendations()) {
-            text.append("  ").append(r.phase()).append(": ").append(r.action()).append(' ').append(r.target().label())
-                    .append(r.dosage() == null ? "" : ", " + r.dosage()).append('\n');
+            text.append("  ").append(r.phase()).append(": ").append(r.action()).append(' ').append(what(r.target(), r.side(), r.topic()));
+            if (r.referral() != null) {
+                // EMERGENCY and URGENT are alarms for the app to show as such; the reason is data too
+                text.append(" (").append(r.referral().urgency()).append(", ").append(r.referral().reason()).append(')');
+            }
+            if (r.restriction() != null) {
+                // CONTRAINDICATED: stretching could harm (a warning); NOT_INDICATED: it would not help
+                text.append(" (").append(r.restriction()).append(')');
+            }
+            text.append(r.dosage() == null ? "" : ", " + r.dosage()).append('\n');
             why(text, r.explanation());
         }
         for (Flag f : e.flags()) {
@@ -87,11 +103,19 @@ public final class EmbeddingExample {
             why(text, f.explanation());
         }
         for (SuppressedRecommendation s : e.suppressed()) {
-            text.append("  NOT ").append(s.action()).append(' ').append(s.target().label())
+            text.append("  NOT ").append(s.action()).append(' ').append(what(s.target(), s.side(), s.topic()))
                     .append(", suppressed by ").append(s.suppressedBy().rule()).append('\n');
             why(text, s.suppressedBy());
         }
         return text.toString();
+    }
+
+    /** What an item is about: "hamstrings" (both sides), "left hamstrings", "lower back", or its topic. */
+    private static String what(Target target, Side side, Topic topic) {
+        if (topic != null) {
+            return topic.label();
+        }
+        return side == null || side == Side.BOTH ? target.label() : side.name().toLowerCase(Locale.ROOT) + " " + target.label();
     }
 
     private static void why(StringBuilder text, Explanation x) {

@@ -23,6 +23,7 @@ import org.physiocds.model.Sign;
 import org.physiocds.model.StartBackAnswers;
 import org.physiocds.model.Strength;
 import org.physiocds.model.StretchingHistory;
+import org.physiocds.model.Surgery;
 
 /**
  * Synthetic patients that look like a physiotherapy caseload, reproducible from a seed: patient
@@ -78,8 +79,8 @@ public final class PatientGenerator {
             }
         }
         if (chance(random, 0.05)) {
-            p.surgery(region != null && chance(random, 0.7) ? region : pick(random, REGIONS),
-                    random.nextInt(730));
+            p.surgery(Surgery.of(region != null && chance(random, 0.7) ? region : pick(random, REGIONS))
+                    .daysAgo(random.nextInt(730)));
         }
         if (chance(random, 0.7)) {
             p.stretching(stretching(random));

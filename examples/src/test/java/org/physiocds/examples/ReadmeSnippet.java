@@ -1,16 +1,16 @@
 package org.physiocds.examples;
 
+import java.time.LocalDate;
 import org.physiocds.CdsEngine;
 import org.physiocds.Evaluation;
 import org.physiocds.InvalidPatientException;
 import org.physiocds.Recommendation;
 import org.physiocds.json.JsonCodec;
-import org.physiocds.model.InjuryType;
-import org.physiocds.model.Length;
+import org.physiocds.model.Injury;
 import org.physiocds.model.Muscle;
+import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
 import org.physiocds.model.Region;
-import org.physiocds.model.Strength;
 import org.physiocds.model.StretchingHistory;
 
 /**
@@ -28,10 +28,12 @@ final class ReadmeSnippet {
         CdsEngine engine = CdsEngine.builder().build();        // once, at start-up; thread-safe
 
         Patient patient = Patient.builder()
+                .asOf(LocalDate.of(2026, 12, 1))               // the visit: dates count back from it
                 .age(45)
                 .pain(Region.LOWER_BACK, 26.0, 6)              // where, weeks, intensity 0-10
-                .muscle(Muscle.GLUTES, Strength.WEAK, Length.LONG, false)
-                .injury(InjuryType.STRAIN, Muscle.HAMSTRINGS, 5)
+                .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened())  // both sides; tightness not asked
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).left().shortened().feelsTight())
+                .injury(Injury.strain(Muscle.HAMSTRINGS).left().onset(LocalDate.of(2026, 11, 26)))  // or .daysAgo(5)
                 .stretching(StretchingHistory.builder().painReturnsWithinMinutes(30).build())
                 .build();
 

@@ -78,20 +78,19 @@ final class PatientReader {
             throw new InvalidPatientException(List.of(new Problem("$", "a JSON object holding one patient, was " + kind(root))));
         }
         Fields p = new Fields(root, "", PATIENT_FIELDS);
-        Patient patient = new Patient(
-                p.string("patientId"),
-                p.integer("age"),
-                p.code("painRegion", Region.class),
-                p.number("painDurationWeeks"),
-                p.integer("painIntensity"),
-                p.objects("muscles", MUSCLE_FIELDS, this::muscle),
-                p.objects("injuries", INJURY_FIELDS, this::injury),
-                p.objects("surgeries", SURGERY_FIELDS, this::surgery),
-                p.object("stretching", STRETCHING_FIELDS, this::stretching),
-                p.codes("signs", Sign.class),
-                p.codes("lifestyle", Lifestyle.class),
-                p.codes("redFlags", RedFlag.class),
-                p.object("startBack", START_BACK_FIELDS, this::startBack));
+        Patient.Builder b = Patient.builder()
+                .patientId(p.string("patientId"))
+                .age(p.integer("age"))
+                .pain(p.code("painRegion", Region.class), p.number("painDurationWeeks"), p.integer("painIntensity"));
+        orEmpty(p.objects("muscles", MUSCLE_FIELDS, this::muscle)).forEach(b::muscle);
+        orEmpty(p.objects("injuries", INJURY_FIELDS, this::injury)).forEach(b::injury);
+        orEmpty(p.objects("surgeries", SURGERY_FIELDS, this::surgery)).forEach(b::surgery);
+        Patient patient = b.stretching(p.object("stretching", STRETCHING_FIELDS, this::stretching))
+                .signs(orEmpty(p.codes("signs", Sign.class)).toArray(Sign[]::new))
+                .lifestyle(orEmpty(p.codes("lifestyle", Lifestyle.class)).toArray(Lifestyle[]::new))
+                .redFlags(orEmpty(p.codes("redFlags", RedFlag.class)).toArray(RedFlag[]::new))
+                .startBack(p.object("startBack", START_BACK_FIELDS, this::startBack))
+                .build();
         List<Problem> all = new ArrayList<>(problems);
         try {
             PatientValidator.validate(patient);
@@ -102,6 +101,11 @@ final class PatientReader {
             throw new InvalidPatientException(atMost(JsonCodec.MAX_PROBLEMS, inDocumentOrder(all, root)));
         }
         return patient;
+    }
+
+    /** A list that is absent (or not a list) adds nothing. */
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     private MuscleFinding muscle(Fields f) {

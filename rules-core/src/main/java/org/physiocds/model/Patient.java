@@ -1,9 +1,15 @@
 package org.physiocds.model;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.physiocds.InvalidPatientException;
+import org.physiocds.Problem;
 
 /**
  * What a clinician knows about one patient. Every field is optional: {@code null} or an empty list
@@ -11,42 +17,39 @@ import java.util.List;
  * the evaluation. Values are checked when the patient is evaluated, not here, so that one error
  * can list every problem.
  *
- * @param patientId         an identifier echoed back in the result; never logged
- * @param age               age in years (0-120)
- * @param painRegion        where the pain is
- * @param painDurationWeeks how long the pain has lasted, in weeks
- * @param painIntensity     numeric rating scale, 0-10
- * @param muscles           per-muscle findings
- * @param injuries          injuries
- * @param surgeries         surgeries
- * @param stretching        stretching habits and response, or {@code null} when not known
- * @param signs             clinical signs found
- * @param lifestyle         lifestyle and psychosocial factors
- * @param redFlags          red flags for serious pathology found on screening
- * @param startBack         STarT Back Screening Tool answers, or {@code null} when not screened
+ * <p>Build one with {@link #builder()}; derive a variant of one with {@link #toBuilder()}. Two
+ * patients are equal when every field is equal, lists in the same order.
  */
-public record Patient(
-        String patientId,
-        Integer age,
-        Region painRegion,
-        Double painDurationWeeks,
-        Integer painIntensity,
-        List<MuscleFinding> muscles,
-        List<Injury> injuries,
-        List<Surgery> surgeries,
-        StretchingHistory stretching,
-        List<Sign> signs,
-        List<Lifestyle> lifestyle,
-        List<RedFlag> redFlags,
-        StartBackAnswers startBack) {
+public final class Patient {
 
-    public Patient {
-        muscles = copy(muscles);
-        injuries = copy(injuries);
-        surgeries = copy(surgeries);
-        signs = copy(signs);
-        lifestyle = copy(lifestyle);
-        redFlags = copy(redFlags);
+    private final String patientId;
+    private final Integer age;
+    private final Region painRegion;
+    private final Double painDurationWeeks;
+    private final Integer painIntensity;
+    private final List<MuscleFinding> muscles;
+    private final List<Injury> injuries;
+    private final List<Surgery> surgeries;
+    private final StretchingHistory stretching;
+    private final List<Sign> signs;
+    private final List<Lifestyle> lifestyle;
+    private final List<RedFlag> redFlags;
+    private final StartBackAnswers startBack;
+
+    private Patient(Builder b, List<Injury> injuries, List<Surgery> surgeries) {
+        this.patientId = b.patientId;
+        this.age = b.age;
+        this.painRegion = b.painRegion;
+        this.painDurationWeeks = b.painDurationWeeks;
+        this.painIntensity = b.painIntensity;
+        this.muscles = copy(b.muscles);
+        this.injuries = copy(injuries);
+        this.surgeries = copy(surgeries);
+        this.stretching = b.stretching;
+        this.signs = copy(b.signs);
+        this.lifestyle = copy(b.lifestyle);
+        this.redFlags = copy(b.redFlags);
+        this.startBack = b.startBack;
     }
 
     /** A builder, for Java callers who know only some of the facts. */
@@ -55,8 +58,121 @@ public record Patient(
     }
 
     /**
-     * The record's usual text, but with the patient id withheld: a patient printed anywhere (an
-     * assertion message, a debugger, Drools' TRACE log of the facts it inserts) never says who it is.
+     * A builder holding every fact of this patient, to derive a variant: {@code
+     * patient.toBuilder().lifestyle(Lifestyle.POOR_SLEEP).build()}. List setters add to the lists
+     * copied from this patient. The builder has no as-of date: give one before adding a dated
+     * injury or surgery.
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.patientId = patientId;
+        b.age = age;
+        b.painRegion = painRegion;
+        b.painDurationWeeks = painDurationWeeks;
+        b.painIntensity = painIntensity;
+        b.muscles.addAll(muscles);
+        b.injuries.addAll(injuries);
+        b.surgeries.addAll(surgeries);
+        b.stretching = stretching;
+        b.signs.addAll(signs);
+        b.lifestyle.addAll(lifestyle);
+        b.redFlags.addAll(redFlags);
+        b.startBack = startBack;
+        return b;
+    }
+
+    /** An identifier echoed back in the result; never logged. */
+    public String patientId() {
+        return patientId;
+    }
+
+    /** Age in years (0-120). */
+    public Integer age() {
+        return age;
+    }
+
+    /** Where the pain is. */
+    public Region painRegion() {
+        return painRegion;
+    }
+
+    /** How long the pain has lasted, in weeks. */
+    public Double painDurationWeeks() {
+        return painDurationWeeks;
+    }
+
+    /** Pain intensity on the numeric rating scale, 0-10. */
+    public Integer painIntensity() {
+        return painIntensity;
+    }
+
+    /** Per-muscle findings; unmodifiable, never {@code null}. */
+    public List<MuscleFinding> muscles() {
+        return muscles;
+    }
+
+    /** Injuries; unmodifiable, never {@code null}. */
+    public List<Injury> injuries() {
+        return injuries;
+    }
+
+    /** Surgeries; unmodifiable, never {@code null}. */
+    public List<Surgery> surgeries() {
+        return surgeries;
+    }
+
+    /** Stretching habits and response, or {@code null} when not known. */
+    public StretchingHistory stretching() {
+        return stretching;
+    }
+
+    /** Clinical signs found; unmodifiable, never {@code null}. */
+    public List<Sign> signs() {
+        return signs;
+    }
+
+    /** Lifestyle and psychosocial factors; unmodifiable, never {@code null}. */
+    public List<Lifestyle> lifestyle() {
+        return lifestyle;
+    }
+
+    /** Red flags for serious pathology found on screening; unmodifiable, never {@code null}. */
+    public List<RedFlag> redFlags() {
+        return redFlags;
+    }
+
+    /** STarT Back Screening Tool answers, or {@code null} when not screened. */
+    public StartBackAnswers startBack() {
+        return startBack;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Patient p
+                && Objects.equals(patientId, p.patientId)
+                && Objects.equals(age, p.age)
+                && painRegion == p.painRegion
+                && Objects.equals(painDurationWeeks, p.painDurationWeeks)
+                && Objects.equals(painIntensity, p.painIntensity)
+                && muscles.equals(p.muscles)
+                && injuries.equals(p.injuries)
+                && surgeries.equals(p.surgeries)
+                && Objects.equals(stretching, p.stretching)
+                && signs.equals(p.signs)
+                && lifestyle.equals(p.lifestyle)
+                && redFlags.equals(p.redFlags)
+                && Objects.equals(startBack, p.startBack);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(patientId, age, painRegion, painDurationWeeks, painIntensity, muscles, injuries,
+                surgeries, stretching, signs, lifestyle, redFlags, startBack);
+    }
+
+    /**
+     * Every field, but with the patient id withheld: a patient printed anywhere (an assertion
+     * message, a debugger, Drools' TRACE log of the facts it inserts) never says who it is.
      */
     @Override
     public String toString() {
@@ -67,22 +183,17 @@ public record Patient(
                 + ", lifestyle=" + lifestyle + ", redFlags=" + redFlags + ", startBack=" + startBack + "]";
     }
 
-    /** Whether the pain is known to be in {@code region}. */
-    public boolean hasPainIn(Region region) {
-        return painRegion == region;
-    }
-
-    /** Whether the pain is known to have lasted at least {@code weeks} weeks. */
-    public boolean isPainLastingAtLeast(int weeks) {
-        return painDurationWeeks != null && painDurationWeeks >= weeks;
-    }
-
     /** Unmodifiable copy that keeps null elements, so that validation can report them by index. */
     private static <T> List<T> copy(List<T> list) {
-        return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
+        return Collections.unmodifiableList(new ArrayList<>(list));
     }
 
-    /** Builds a {@link Patient}; every setter is optional. */
+    /**
+     * Builds a {@link Patient}; every setter is optional. Setters of a single value replace it; the
+     * others add to a list, keeping {@code null} elements for validation to report. Nothing is
+     * checked here but dates (see {@link #build()}): values are checked when the patient is
+     * evaluated, so that one error lists every problem.
+     */
     public static final class Builder {
         private String patientId;
         private Integer age;
@@ -97,6 +208,10 @@ public record Patient(
         private final List<Lifestyle> lifestyle = new ArrayList<>();
         private final List<RedFlag> redFlags = new ArrayList<>();
         private StartBackAnswers startBack;
+        private LocalDate asOf;
+        /** Dates still to be turned into days, by index in {@link #injuries} / {@link #surgeries}. */
+        private final Map<Integer, LocalDate> injuryOnsets = new TreeMap<>();
+        private final Map<Integer, LocalDate> surgeryDates = new TreeMap<>();
 
         private Builder() {
         }
@@ -119,14 +234,25 @@ public record Patient(
             return this;
         }
 
+        /**
+         * The date the facts are as of (usually the day of the visit), from which the dates of
+         * injuries ({@link Injury.Builder#onset(LocalDate)}) and surgeries
+         * ({@link Surgery.Builder#on(LocalDate)}) are counted. Not kept in the patient: only the
+         * days it gives are.
+         */
+        public Builder asOf(LocalDate date) {
+            this.asOf = date;
+            return this;
+        }
+
         public Builder muscle(MuscleFinding finding) {
             muscles.add(finding);
             return this;
         }
 
-        /** A finding for both sides: strength and length as assessed, and whether it feels tight. */
-        public Builder muscle(Muscle muscle, Strength strength, Length length, Boolean feelsTight) {
-            return muscle(new MuscleFinding(muscle, Side.BOTH, strength, length, feelsTight));
+        /** {@code muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened())}. */
+        public Builder muscle(MuscleFinding.Builder finding) {
+            return muscle(finding == null ? null : finding.build());
         }
 
         public Builder injury(Injury injury) {
@@ -134,14 +260,31 @@ public record Patient(
             return this;
         }
 
-        /** An injury to a muscle on both sides (or side unknown), {@code daysAgo} days ago. */
-        public Builder injury(InjuryType type, Muscle muscle, Integer daysAgo) {
-            return injury(new Injury(type, muscle, Side.BOTH, daysAgo));
+        /**
+         * {@code injury(Injury.strain(Muscle.HAMSTRINGS).left().daysAgo(5))}. The builder's state is
+         * taken now; an onset date is turned into days by {@link #build()}.
+         */
+        public Builder injury(Injury.Builder injury) {
+            if (injury != null && injury.onset() != null) {
+                injuryOnsets.put(injuries.size(), injury.onset());
+            }
+            return injury(injury == null ? null : injury.undated());
         }
 
-        public Builder surgery(Region region, Integer daysAgo) {
-            surgeries.add(new Surgery(region, daysAgo));
+        public Builder surgery(Surgery surgery) {
+            surgeries.add(surgery);
             return this;
+        }
+
+        /**
+         * {@code surgery(Surgery.of(Region.LOWER_BACK).daysAgo(40))}. The builder's state is taken
+         * now; a date is turned into days by {@link #build()}.
+         */
+        public Builder surgery(Surgery.Builder surgery) {
+            if (surgery != null && surgery.date() != null) {
+                surgeryDates.put(surgeries.size(), surgery.date());
+            }
+            return surgery(surgery == null ? null : surgery.undated());
         }
 
         public Builder stretching(StretchingHistory stretching) {
@@ -169,9 +312,34 @@ public record Patient(
             return this;
         }
 
+        /**
+         * The patient. Each date of onset or of surgery becomes {@code daysAgo}: the whole calendar
+         * days from the date to the {@linkplain #asOf(LocalDate) as-of date},
+         * {@code ChronoUnit.DAYS.between(date, asOf)}, the same rule as the FHIR mapping's (a strain
+         * on 2026-10-20 as of 2026-12-01 is 42 days ago). A date after the as-of date gives a
+         * negative count, which the evaluation reports as invalid.
+         *
+         * @throws InvalidPatientException when a date was given without an as-of date, with a
+         *                                 problem at each such date's path ({@code injuries[0].daysAgo})
+         */
         public Patient build() {
-            return new Patient(patientId, age, painRegion, painDurationWeeks, painIntensity,
-                    muscles, injuries, surgeries, stretching, signs, lifestyle, redFlags, startBack);
+            List<Problem> problems = new ArrayList<>();
+            List<Injury> datedInjuries = new ArrayList<>(injuries);
+            injuryOnsets.forEach((i, onset) -> {
+                Injury injury = datedInjuries.get(i);
+                Integer days = Dates.daysAgo(onset, asOf, "injuries[" + i + "].daysAgo", problems);
+                datedInjuries.set(i, new Injury(injury.type(), injury.muscle(), injury.side(), days));
+            });
+            List<Surgery> datedSurgeries = new ArrayList<>(surgeries);
+            surgeryDates.forEach((i, date) -> {
+                Surgery surgery = datedSurgeries.get(i);
+                Integer days = Dates.daysAgo(date, asOf, "surgeries[" + i + "].daysAgo", problems);
+                datedSurgeries.set(i, new Surgery(surgery.region(), days));
+            });
+            if (!problems.isEmpty()) {
+                throw new InvalidPatientException(problems);
+            }
+            return new Patient(this, datedInjuries, datedSurgeries);
         }
     }
 }

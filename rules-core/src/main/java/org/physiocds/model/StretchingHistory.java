@@ -26,54 +26,6 @@ public record StretchingHistory(
         Boolean staticBeforeExercise,
         Boolean aggressive) {
 
-    /** Whether pain is known to return within {@code minutes} minutes of stretching. */
-    public boolean isPainReturningWithin(int minutes) {
-        return painReturnsWithinMinutes != null && painReturnsWithinMinutes <= minutes;
-    }
-
-    /** Whether the patient is known to stretch, but fewer than {@code sessions} times a week. */
-    public boolean isLessOftenThan(int sessions) {
-        return sessionsPerWeek != null && sessionsPerWeek > 0 && sessionsPerWeek < sessions;
-    }
-
-    /** Whether the patient is known to stretch at least {@code sessions} times a week. */
-    public boolean isAtLeast(int sessions) {
-        return sessionsPerWeek != null && sessionsPerWeek >= sessions;
-    }
-
-    public boolean isNeedingMoreForSameRelief() {
-        return Boolean.TRUE.equals(needsMoreForSameRelief);
-    }
-
-    public boolean isWorseTheDayAfter() {
-        return Boolean.TRUE.equals(worseNextDay);
-    }
-
-    public boolean isWorseDespiteConsistentPractice() {
-        return Boolean.TRUE.equals(worseDespiteConsistentStretching);
-    }
-
-    public boolean isPainful() {
-        return Boolean.TRUE.equals(painDuringStretch);
-    }
-
-    public boolean isBouncing() {
-        return Boolean.TRUE.equals(ballistic);
-    }
-
-    /** Whether the patient is known not to warm up before stretching. */
-    public boolean isSkippingWarmUp() {
-        return Boolean.FALSE.equals(warmsUpFirst);
-    }
-
-    public boolean isStaticStretchingBeforeExercise() {
-        return Boolean.TRUE.equals(staticBeforeExercise);
-    }
-
-    public boolean isForcing() {
-        return Boolean.TRUE.equals(aggressive);
-    }
-
     /** A builder; every field left unset stays unknown. */
     public static Builder builder() {
         return new Builder();

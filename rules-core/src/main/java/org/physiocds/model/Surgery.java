@@ -1,15 +1,86 @@
 package org.physiocds.model;
 
+import java.time.LocalDate;
+
 /**
  * A surgery.
  *
- * @param region  the operated region
+ * <p>From Java, build one and pass the builder to {@link Patient.Builder#surgery(Builder)}:
+ * {@code Surgery.of(Region.LOWER_BACK).daysAgo(40)}, or with the date of the operation,
+ * {@code Surgery.of(Region.KNEE).on(LocalDate.of(2026, 9, 1))}, which
+ * {@link Patient.Builder#build()} turns into days before the patient's
+ * {@linkplain Patient.Builder#asOf(LocalDate) as-of date}.
+ *
+ * @param region  the operated region, or {@code null} when not given
  * @param daysAgo days since the surgery, or {@code null} when not known (treated as recent)
  */
 public record Surgery(Region region, Integer daysAgo) {
 
-    /** Whether this surgery happened within {@code days} days, or its date is unknown. */
-    public boolean isWithinDays(int days) {
-        return daysAgo == null || daysAgo <= days;
+    /** A builder of a surgery of {@code region}. */
+    public static Builder of(Region region) {
+        return new Builder(region);
+    }
+
+    /**
+     * A builder of a surgery whose region was not given: until a clinician clears the patient,
+     * every stretch and exercise waits.
+     */
+    public static Builder regionNotGiven() {
+        return new Builder(null);
+    }
+
+    /**
+     * Builds a {@link Surgery}. The date defaults to "not known" (treated as recent). Give it
+     * either as {@link #daysAgo(int)} or as {@link #on(LocalDate)}; the later call wins. Values are
+     * checked when the patient is evaluated, not here.
+     */
+    public static final class Builder {
+        private final Region region;
+        private Integer daysAgo;
+        private LocalDate date;
+
+        private Builder(Region region) {
+            this.region = region;
+        }
+
+        /** Done {@code days} days ago (0: today). */
+        public Builder daysAgo(int days) {
+            daysAgo = days;
+            date = null;
+            return this;
+        }
+
+        /**
+         * Done on {@code date}. {@link Patient.Builder#build()} turns it into
+         * {@link Surgery#daysAgo()}: the whole calendar days from {@code date} to the patient's
+         * {@linkplain Patient.Builder#asOf(LocalDate) as-of date}, which must then be given.
+         */
+        public Builder on(LocalDate date) {
+            this.date = date;
+            daysAgo = null;
+            return this;
+        }
+
+        /**
+         * The surgery. For a surgery dated with {@link #on(LocalDate)}, pass the builder to
+         * {@link Patient.Builder#surgery(Builder)} instead: only the patient has an as-of date.
+         *
+         * @throws org.physiocds.InvalidPatientException at {@code daysAgo} when a date was given
+         */
+        public Surgery build() {
+            if (date != null) {
+                throw Dates.noAsOf("daysAgo");
+            }
+            return undated();
+        }
+
+        /** The surgery without its date, which {@link #date()} keeps apart. */
+        Surgery undated() {
+            return new Surgery(region, daysAgo);
+        }
+
+        LocalDate date() {
+            return date;
+        }
     }
 }

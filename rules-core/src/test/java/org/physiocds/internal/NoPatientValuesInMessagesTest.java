@@ -31,6 +31,7 @@ import org.physiocds.InvalidPatientException;
 import org.physiocds.Problem;
 import org.physiocds.json.JsonCodec;
 import org.physiocds.model.Bothersomeness;
+import org.physiocds.model.Injury;
 import org.physiocds.model.InjuryType;
 import org.physiocds.model.Length;
 import org.physiocds.model.Lifestyle;
@@ -183,7 +184,7 @@ class NoPatientValuesInMessagesTest {
                 .muscle(new MuscleFinding(Muscle.HAMSTRINGS, Side.LEFT, Strength.NORMAL, Length.SHORT, true))
                 .muscle(new MuscleFinding(Muscle.PIRIFORMIS, Side.BOTH, null, Length.SHORT, null))
                 .muscle(new MuscleFinding(Muscle.PIRIFORMIS, Side.RIGHT, null, Length.SHORT, null))
-                .injury(InjuryType.STRAIN, Muscle.CALVES, -9876)
+                .injury(Injury.strain(Muscle.CALVES).daysAgo(-9876))
                 .build();
         InvalidPatientException e = assertThrows(InvalidPatientException.class, () -> PatientValidator.validate(p));
         assertEquals(6, e.problems().size(), e::getMessage);

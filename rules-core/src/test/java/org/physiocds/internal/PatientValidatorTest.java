@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -32,6 +31,7 @@ import org.physiocds.model.Sign;
 import org.physiocds.model.StartBackAnswers;
 import org.physiocds.model.Strength;
 import org.physiocds.model.StretchingHistory;
+import org.physiocds.model.Surgery;
 
 /**
  * Every check of {@link PatientValidator}: each range at and beyond its bounds, each null, each
@@ -48,11 +48,11 @@ class PatientValidatorTest {
                 .patientId(PATIENT_ID)
                 .age(45)
                 .pain(Region.LOWER_BACK, 26.0, 6)
-                .muscle(Muscle.GLUTES, Strength.WEAK, Length.LONG, false)
+                .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened().doesNotFeelTight())
                 .muscle(new MuscleFinding(Muscle.HAMSTRINGS, Side.LEFT, null, Length.SHORT, true))
                 .muscle(new MuscleFinding(Muscle.HAMSTRINGS, Side.RIGHT, null, Length.NORMAL, true))
                 .injury(new Injury(InjuryType.STRAIN, Muscle.HAMSTRINGS, Side.LEFT, 5))
-                .surgery(Region.LOWER_BACK, 40)
+                .surgery(Surgery.of(Region.LOWER_BACK).daysAgo(40))
                 .stretching(StretchingHistory.builder().sessionsPerWeek(14).painReturnsWithinMinutes(30).build())
                 .signs(Sign.SPINAL_COMPRESSION)
                 .lifestyle(Lifestyle.SEDENTARY, Lifestyle.POOR_SLEEP)
@@ -77,8 +77,8 @@ class PatientValidatorTest {
     @Test
     void validate_nothingKnown_passes() {
         assertDoesNotThrow(() -> PatientValidator.validate(Patient.builder().build()));
-        assertDoesNotThrow(() -> PatientValidator.validate(
-                new Patient(null, null, null, null, null, null, null, null, null, null, null, null, null)));
+        assertDoesNotThrow(() -> PatientValidator.validate(Patient.builder().patientId(null).age(null)
+                .pain(null, null, null).stretching(null).startBack(null).build()));
     }
 
     @Test
@@ -92,18 +92,18 @@ class PatientValidatorTest {
                 Arguments.of("age 120", (UnaryOperator<Patient.Builder>) b -> b.age(120)),
                 Arguments.of("intensity 0", (UnaryOperator<Patient.Builder>) b -> b.pain(Region.NECK, 0.0, 0)),
                 Arguments.of("intensity 10", (UnaryOperator<Patient.Builder>) b -> b.pain(Region.NECK, 1e6, 10)),
-                Arguments.of("injury today", (UnaryOperator<Patient.Builder>) b -> b.injury(InjuryType.TEAR, Muscle.CALVES, 0)),
-                Arguments.of("surgery today", (UnaryOperator<Patient.Builder>) b -> b.surgery(Region.KNEE, 0)),
+                Arguments.of("injury today", (UnaryOperator<Patient.Builder>) b -> b.injury(Injury.tear(Muscle.CALVES).daysAgo(0))),
+                Arguments.of("surgery today", (UnaryOperator<Patient.Builder>) b -> b.surgery(Surgery.of(Region.KNEE).daysAgo(0))),
                 Arguments.of("sessions 0", (UnaryOperator<Patient.Builder>) b -> b.stretching(
                         StretchingHistory.builder().sessionsPerWeek(0).painReturnsWithinMinutes(0).build())),
                 Arguments.of("sessions 50", (UnaryOperator<Patient.Builder>) b -> b.stretching(
                         StretchingHistory.builder().sessionsPerWeek(50).painReturnsWithinMinutes(Integer.MAX_VALUE).build())),
                 // The contract: an absent injuries[].muscle means the injury is not to a muscle.
-                Arguments.of("strain not to a muscle", (UnaryOperator<Patient.Builder>) b -> b.injury(InjuryType.STRAIN, null, 3)),
-                Arguments.of("tear with unknown date", (UnaryOperator<Patient.Builder>) b -> b.injury(InjuryType.TEAR, Muscle.GLUTES, null)),
-                Arguments.of("surgery with unknown region", (UnaryOperator<Patient.Builder>) b -> b.surgery(null, null)),
+                Arguments.of("strain not to a muscle", (UnaryOperator<Patient.Builder>) b -> b.injury(Injury.notToAMuscle(InjuryType.STRAIN).daysAgo(3))),
+                Arguments.of("tear with unknown date", (UnaryOperator<Patient.Builder>) b -> b.injury(Injury.tear(Muscle.GLUTES))),
+                Arguments.of("surgery with unknown region", (UnaryOperator<Patient.Builder>) b -> b.surgery(Surgery.regionNotGiven())),
                 Arguments.of("same finding reported twice", (UnaryOperator<Patient.Builder>) b -> b
-                        .muscle(Muscle.GLUTES, Strength.WEAK, Length.LONG, false)),
+                        .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened().doesNotFeelTight())),
                 Arguments.of("absent side is BOTH", (UnaryOperator<Patient.Builder>) b -> b
                         .muscle(new MuscleFinding(Muscle.GLUTES, null, Strength.WEAK, Length.LONG, false))),
                 Arguments.of("repeated codes", (UnaryOperator<Patient.Builder>) b -> b
@@ -133,9 +133,9 @@ class PatientValidatorTest {
                         "a finite number of weeks, at least 0", "NaN"),
                 Arguments.of((UnaryOperator<Patient.Builder>) b -> b.pain(Region.HIP, Double.POSITIVE_INFINITY, 1),
                         "painDurationWeeks", "a finite number of weeks, at least 0", "Infinity"),
-                Arguments.of((UnaryOperator<Patient.Builder>) b -> b.injury(InjuryType.STRAIN, Muscle.CALVES, -1),
+                Arguments.of((UnaryOperator<Patient.Builder>) b -> b.injury(Injury.strain(Muscle.CALVES).daysAgo(-1)),
                         "injuries[1].daysAgo", "an integer of at least 0", "-1"),
-                Arguments.of((UnaryOperator<Patient.Builder>) b -> b.surgery(Region.HIP, -3),
+                Arguments.of((UnaryOperator<Patient.Builder>) b -> b.surgery(Surgery.of(Region.HIP).daysAgo(-3)),
                         "surgeries[1].daysAgo", "an integer of at least 0", "-3"),
                 Arguments.of((UnaryOperator<Patient.Builder>) b -> b.stretching(h.sessionsPerWeek(-1).build()),
                         "stretching.sessionsPerWeek", "an integer from 0 to 50", "-1"),
@@ -161,10 +161,10 @@ class PatientValidatorTest {
     static Stream<Arguments> nulls() {
         return Stream.of(
                 Arguments.of((UnaryOperator<Patient.Builder>) b -> b.muscle((MuscleFinding) null), "muscles[3]"),
-                Arguments.of((UnaryOperator<Patient.Builder>) b -> b.muscle(null, Strength.WEAK, null, null),
+                Arguments.of((UnaryOperator<Patient.Builder>) b -> b.muscle(new MuscleFinding(null, null, Strength.WEAK, null, null)),
                         "muscles[3].muscle"),
-                Arguments.of((UnaryOperator<Patient.Builder>) b -> b.injury(null), "injuries[1]"),
-                Arguments.of((UnaryOperator<Patient.Builder>) b -> b.injury(null, Muscle.GLUTES, 1), "injuries[1].type"),
+                Arguments.of((UnaryOperator<Patient.Builder>) b -> b.injury((Injury) null), "injuries[1]"),
+                Arguments.of((UnaryOperator<Patient.Builder>) b -> b.injury(new Injury(null, Muscle.GLUTES, null, 1)), "injuries[1].type"),
                 Arguments.of((UnaryOperator<Patient.Builder>) b -> b.signs((Sign) null), "signs[1]"),
                 Arguments.of((UnaryOperator<Patient.Builder>) b -> b.lifestyle((Lifestyle) null), "lifestyle[2]"),
                 Arguments.of((UnaryOperator<Patient.Builder>) b -> b.redFlags((RedFlag) null), "redFlags[1]"));
@@ -178,12 +178,7 @@ class PatientValidatorTest {
 
     @Test
     void validate_nullSurgery_reportsItsPath() {
-        Patient p = valid().build();
-        List<org.physiocds.model.Surgery> surgeries = new ArrayList<>(p.surgeries());
-        surgeries.add(0, null);
-        Patient withNull = new Patient(p.patientId(), p.age(), p.painRegion(), p.painDurationWeeks(), p.painIntensity(),
-                p.muscles(), p.injuries(), surgeries, p.stretching(), p.signs(), p.lifestyle(), p.redFlags(), p.startBack());
-        assertEquals(List.of("surgeries[0]"), pathsOf(withNull));
+        assertEquals(List.of("surgeries[1]"), pathsOf(valid().surgery((Surgery) null).build()));
     }
 
     @Test
@@ -226,10 +221,10 @@ class PatientValidatorTest {
                 .patientId(PATIENT_ID)
                 .age(140)
                 .pain(Region.LOWER_BACK, -2.0, 12)
-                .muscle(Muscle.GLUTES, Strength.WEAK, Length.LONG, false)
-                .muscle(Muscle.GLUTES, Strength.NORMAL, Length.LONG, false)
-                .injury(null, Muscle.CALVES, -4)
-                .surgery(Region.KNEE, -1)
+                .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened().doesNotFeelTight())
+                .muscle(MuscleFinding.of(Muscle.GLUTES).normalStrength().lengthened().doesNotFeelTight())
+                .injury(new Injury(null, Muscle.CALVES, null, -4))
+                .surgery(Surgery.of(Region.KNEE).daysAgo(-1))
                 .stretching(StretchingHistory.builder().sessionsPerWeek(99).painReturnsWithinMinutes(-1).build())
                 .signs((Sign) null)
                 .build();
@@ -246,7 +241,7 @@ class PatientValidatorTest {
     @Test
     void validate_anyProblem_neverQuotesThePatientId() {
         Patient p = Patient.builder().patientId(PATIENT_ID).age(-7).muscle((MuscleFinding) null)
-                .injury(null).signs((Sign) null).build();
+                .injury((Injury) null).signs((Sign) null).build();
         InvalidPatientException e = assertThrows(InvalidPatientException.class, () -> PatientValidator.validate(p));
         assertEquals(4, e.problems().size());
         assertFalse(e.getMessage().contains(PATIENT_ID), e.getMessage());

@@ -79,7 +79,7 @@ class JsonCodecPatientWriteTest {
         assertEquals(InterchangeFields.STRETCHING, names(written.get("stretching")));
         assertEquals(InterchangeFields.START_BACK, names(written.get("startBack")));
         JsonNode sparse = MAPPER.readTree(JSON.writePatient(Patient.builder().age(40)
-                .injury(new Injury(InjuryType.OTHER, null, null, null)).surgery(null, 12)
+                .injury(new Injury(InjuryType.OTHER, null, null, null)).surgery(Surgery.regionNotGiven().daysAgo(12))
                 .stretching(StretchingHistory.builder().build()).build()));
         assertEquals(List.of("age", "injuries", "surgeries", "stretching"), names(sparse));
         assertEquals(List.of("type", "side"), names(sparse.get("injuries").get(0)));
@@ -137,7 +137,7 @@ class JsonCodecPatientWriteTest {
         List<Patient> patients = new ArrayList<>(List.of(rich(), Patient.builder().build(),
                 withId("Zoë \uD83D\uDE00 \u0000\u001f </script> \"x\" \\"), withId(""), withId("x".repeat(JsonCodec.MAX_STRING_LENGTH)),
                 Patient.builder().stretching(StretchingHistory.builder().build()).build(),
-                Patient.builder().injury(InjuryType.STRAIN, null, null).surgery(null, null).build(),
+                Patient.builder().injury(Injury.notToAMuscle(InjuryType.STRAIN)).surgery(Surgery.regionNotGiven()).build(),
                 Patient.builder().muscle(new MuscleFinding(Muscle.GLUTES, null, null, null, null)).build()));
         for (double weeks : new double[] {0.0, -0.0, 0.5, 2.5, 0.1, 1.0 / 3, 12.0, 26.0, 1e-7, Double.MIN_VALUE,
                 999_999_999_999_999.0, 1e15, 1e20, 1.7976931348623157e308, 4503599627370496.5}) {
@@ -229,11 +229,11 @@ class JsonCodecPatientWriteTest {
                 .pain(Region.LOWER_BACK, 30.5, 7)
                 .muscle(new MuscleFinding(Muscle.HAMSTRINGS, Side.LEFT, Strength.NORMAL, Length.SHORT, true))
                 .muscle(new MuscleFinding(Muscle.HAMSTRINGS, Side.RIGHT, null, Length.NORMAL, false))
-                .muscle(Muscle.GLUTES, Strength.WEAK, Length.LONG, false)
+                .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened().doesNotFeelTight())
                 .injury(new Injury(InjuryType.TEAR, Muscle.CALVES, Side.RIGHT, 10))
                 .injury(new Injury(InjuryType.OTHER, null, Side.BOTH, null))
-                .surgery(Region.KNEE, 400)
-                .surgery(null, null)
+                .surgery(Surgery.of(Region.KNEE).daysAgo(400))
+                .surgery(Surgery.regionNotGiven())
                 .stretching(new StretchingHistory(14, 30, true, false, true, false, true, false, true, false))
                 .signs(Sign.SPINAL_COMPRESSION, Sign.SIDE_TO_SIDE_ASYMMETRY)
                 .lifestyle(Lifestyle.SEDENTARY, Lifestyle.POOR_SLEEP, Lifestyle.ANXIETY)
@@ -276,7 +276,7 @@ class JsonCodecPatientWriteTest {
                     r.nextInt(4) == 0 ? null : r.nextInt(400)));
         }
         for (int i = r.nextInt(3); i > 0; i--) {
-            b.surgery(maybe(r, Region.values()), r.nextInt(4) == 0 ? null : r.nextInt(Integer.MAX_VALUE));
+            b.surgery(new Surgery(maybe(r, Region.values()), r.nextInt(4) == 0 ? null : r.nextInt(Integer.MAX_VALUE)));
         }
         if (r.nextInt(3) > 0) {
             b.stretching(new StretchingHistory(r.nextInt(4) == 0 ? null : r.nextInt(51),

@@ -42,15 +42,18 @@ class JsonCodecReadTest {
     void readPatient_contractExample_mapsEveryField() {
         Patient p = JSON.readPatient(resource("contract-example.json"));
 
-        Patient expected = new Patient("demo-01", 45, Region.LOWER_BACK, 26.0, 6,
-                List.of(new MuscleFinding(Muscle.GLUTES, Side.BOTH, Strength.WEAK, Length.LONG, false)),
-                List.of(new Injury(InjuryType.STRAIN, Muscle.HAMSTRINGS, Side.LEFT, 5)),
-                List.of(new Surgery(Region.LOWER_BACK, 40)),
-                new StretchingHistory(14, 30, true, false, false, false, false, true, false, false),
-                List.of(Sign.SPINAL_COMPRESSION),
-                List.of(Lifestyle.SEDENTARY, Lifestyle.POOR_SLEEP),
-                List.of(),
-                new StartBackAnswers(true, false, true, false, true, false, true, false, Bothersomeness.VERY_MUCH));
+        Patient expected = Patient.builder()
+                .patientId("demo-01")
+                .age(45)
+                .pain(Region.LOWER_BACK, 26.0, 6)
+                .muscle(new MuscleFinding(Muscle.GLUTES, Side.BOTH, Strength.WEAK, Length.LONG, false))
+                .injury(new Injury(InjuryType.STRAIN, Muscle.HAMSTRINGS, Side.LEFT, 5))
+                .surgery(new Surgery(Region.LOWER_BACK, 40))
+                .stretching(new StretchingHistory(14, 30, true, false, false, false, false, true, false, false))
+                .signs(Sign.SPINAL_COMPRESSION)
+                .lifestyle(Lifestyle.SEDENTARY, Lifestyle.POOR_SLEEP)
+                .startBack(new StartBackAnswers(true, false, true, false, true, false, true, false, Bothersomeness.VERY_MUCH))
+                .build();
         assertEquals(expected, p);
     }
 

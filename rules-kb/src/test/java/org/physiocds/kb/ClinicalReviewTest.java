@@ -21,8 +21,6 @@ import org.physiocds.Recommendation;
 import org.physiocds.SuppressedRecommendation;
 import org.physiocds.Topic;
 import org.physiocds.model.Injury;
-import org.physiocds.model.InjuryType;
-import org.physiocds.model.Length;
 import org.physiocds.model.Lifestyle;
 import org.physiocds.model.Muscle;
 import org.physiocds.model.MuscleFinding;
@@ -31,8 +29,8 @@ import org.physiocds.model.RedFlag;
 import org.physiocds.model.Region;
 import org.physiocds.model.Side;
 import org.physiocds.model.Sign;
-import org.physiocds.model.Strength;
 import org.physiocds.model.StretchingHistory;
+import org.physiocds.model.Surgery;
 import org.physiocds.model.Target;
 
 /**
@@ -46,8 +44,8 @@ class ClinicalReviewTest {
     @Test
     void leftHamstringShortRightWeak_stretchesTheLeftStrengthensTheRightAndDoesNotStretchTheRight() {
         Evaluation e = evaluate(Patient.builder().age(34).pain(Region.LOWER_BACK, 16.0, 4)
-                .muscle(new MuscleFinding(Muscle.HAMSTRINGS, Side.LEFT, Strength.NORMAL, Length.SHORT, true))
-                .muscle(new MuscleFinding(Muscle.HAMSTRINGS, Side.RIGHT, Strength.WEAK, Length.NORMAL, false))
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).left().normalStrength().shortened().feelsTight())
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).right().weak().normalLength().doesNotFeelTight())
                 .build());
 
         Recommendation stretch = recommendation(e, Action.STRETCH, Muscle.HAMSTRINGS, Side.LEFT).orElseThrow();
@@ -65,8 +63,8 @@ class ClinicalReviewTest {
     @Test
     void leftHamstringStrainedRightShort_stretchesTheRightAndSaysWhyTheLeftIsHeldBack() {
         Evaluation e = evaluate(Patient.builder().age(29).pain(Region.LOWER_BACK, 3.0, 5)
-                .injury(new Injury(InjuryType.STRAIN, Muscle.HAMSTRINGS, Side.LEFT, 6))
-                .muscle(new MuscleFinding(Muscle.HAMSTRINGS, Side.RIGHT, null, Length.SHORT, true))
+                .injury(Injury.strain(Muscle.HAMSTRINGS).left().daysAgo(6))
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).right().shortened().feelsTight())
                 .build());
 
         assertTrue(recommends(e, Action.STRETCH, Muscle.HAMSTRINGS, Side.RIGHT));
@@ -81,8 +79,8 @@ class ClinicalReviewTest {
     @Test
     void hamstringsShortOnBothSidesWithALeftStrain_stretchesOnlyTheRightAndReportsTheLeftAsSuppressed() {
         Evaluation e = evaluate(Patient.builder().age(41)
-                .muscle(Muscle.HAMSTRINGS, null, Length.SHORT, true)
-                .injury(new Injury(InjuryType.TEAR, Muscle.HAMSTRINGS, Side.LEFT, 12))
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).shortened().feelsTight())
+                .injury(Injury.tear(Muscle.HAMSTRINGS).left().daysAgo(12))
                 .build());
 
         assertEquals("hold 30-60 s, 3-5 repetitions",
@@ -95,8 +93,8 @@ class ClinicalReviewTest {
     @Test
     void injuryWithoutASide_holdsBackBothSides() {
         Evaluation e = evaluate(Patient.builder()
-                .muscle(new MuscleFinding(Muscle.CALVES, Side.LEFT, null, Length.SHORT, null))
-                .injury(InjuryType.STRAIN, Muscle.CALVES, 9)
+                .muscle(MuscleFinding.of(Muscle.CALVES).left().shortened())
+                .injury(Injury.strain(Muscle.CALVES).daysAgo(9))
                 .build());
 
         assertEquals("SAF-02", suppressed(e, Action.STRETCH, Muscle.CALVES, Side.LEFT).orElseThrow().suppressedBy().rule());
@@ -131,7 +129,7 @@ class ClinicalReviewTest {
     void sameAdviceFromTwoRules_mergesIntoOneItem() {
         // TEC-05 (aggressive stretching) and PRG-04 (a stretch is recommended) both advise controlled breathing.
         Evaluation e = evaluate(Patient.builder()
-                .muscle(Muscle.HIP_FLEXORS, Strength.NORMAL, Length.SHORT, true)
+                .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).normalStrength().shortened().feelsTight())
                 .stretching(StretchingHistory.builder().aggressive(true).build()).build());
 
         Recommendation breathing = recommendation(e, Action.BREATHING, Topic.CONTROLLED_BREATHING).orElseThrow();
@@ -142,7 +140,7 @@ class ClinicalReviewTest {
 
     @Test
     void warmUp_doesNotListItsOwnRuleAgainUnderAlso() {
-        Evaluation e = evaluate(Patient.builder().muscle(Muscle.HIP_FLEXORS, Strength.NORMAL, Length.SHORT, true).build());
+        Evaluation e = evaluate(Patient.builder().muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).normalStrength().shortened().feelsTight()).build());
 
         Recommendation warmUp = recommendation(e, Action.WARM_UP, Topic.WARM_UP_BEFORE_STRETCHING).orElseThrow();
         assertEquals("TEC-02", warmUp.explanation().rule());
@@ -154,7 +152,7 @@ class ClinicalReviewTest {
     void safetyPhase_listsEmergencyThenUrgentThenOtherReferralsThenWhatNotToDo() {
         Evaluation e = evaluate(Patient.builder().age(61).pain(Region.LOWER_BACK, 2.0, 8)
                 .redFlags(RedFlag.SADDLE_ANESTHESIA, RedFlag.HISTORY_OF_CANCER)
-                .injury(InjuryType.STRAIN, Muscle.HIP_FLEXORS, 3)
+                .injury(Injury.strain(Muscle.HIP_FLEXORS).daysAgo(3))
                 .stretching(StretchingHistory.builder().painDuringStretch(true).build())
                 .build());
 
@@ -169,9 +167,9 @@ class ClinicalReviewTest {
     @Test
     void lumbarSurgery30DaysAgo_holdsBackEveryStretchAndTheLumbarLoadingUntilCleared() {
         Evaluation e = evaluate(Patient.builder().age(57).pain(Region.LOWER_BACK, 20.0, 4)
-                .surgery(Region.LOWER_BACK, 30)
-                .muscle(Muscle.HAMSTRINGS, null, Length.SHORT, true)
-                .muscle(Muscle.HIP_FLEXORS, null, Length.SHORT, true)
+                .surgery(Surgery.of(Region.LOWER_BACK).daysAgo(30))
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).shortened().feelsTight())
+                .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).shortened().feelsTight())
                 .signs(Sign.SPINAL_COMPRESSION)
                 .build());
 
@@ -184,9 +182,9 @@ class ClinicalReviewTest {
     @Test
     void kneeSurgery30DaysAgo_holdsBackTheHamstringStretchAndKneeLoading() {
         Evaluation e = evaluate(Patient.builder().age(48).pain(Region.KNEE, 5.0, 3)
-                .surgery(Region.KNEE, 30)
-                .muscle(Muscle.HAMSTRINGS, null, Length.SHORT, true)
-                .muscle(Muscle.QUADRICEPS, Strength.WEAK, Length.NORMAL, false)
+                .surgery(Surgery.of(Region.KNEE).daysAgo(30))
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).shortened().feelsTight())
+                .muscle(MuscleFinding.of(Muscle.QUADRICEPS).weak().normalLength().doesNotFeelTight())
                 .build());
 
         assertNoStretchAndEachSuppressedBy(e, "SAF-04", Muscle.HAMSTRINGS);
@@ -198,9 +196,9 @@ class ClinicalReviewTest {
     @Test
     void surgeryOfUnknownRegion_holdsBackEveryStretchAndExerciseUntilCleared() {
         Evaluation e = evaluate(Patient.builder().age(63).pain(Region.LOWER_BACK, 10.0, 5)
-                .surgery(null, 21)
-                .muscle(Muscle.HIP_FLEXORS, null, Length.SHORT, true)
-                .muscle(Muscle.GLUTES, Strength.WEAK, Length.LONG, false)
+                .surgery(Surgery.regionNotGiven().daysAgo(21))
+                .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).shortened().feelsTight())
+                .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened().doesNotFeelTight())
                 .lifestyle(Lifestyle.SEDENTARY)
                 .build());
 
@@ -214,7 +212,7 @@ class ClinicalReviewTest {
     @Test
     void hipSurgery40DaysAgoWithCompression_doesNotDecompressByHangingOrTraction() {
         Evaluation e = evaluate(Patient.builder().age(66).pain(Region.LOWER_BACK, 12.0, 5)
-                .surgery(Region.HIP, 40)
+                .surgery(Surgery.of(Region.HIP).daysAgo(40))
                 .signs(Sign.SPINAL_COMPRESSION)
                 .build());
 
@@ -227,8 +225,8 @@ class ClinicalReviewTest {
     @Test
     void otherInjuryToTheHamstrings5DaysAgo_forbidsStretchingThemLikeAStrain() {
         Evaluation e = evaluate(Patient.builder().age(38)
-                .muscle(Muscle.HAMSTRINGS, null, Length.SHORT, true)
-                .injury(InjuryType.OTHER, Muscle.HAMSTRINGS, 5)
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).shortened().feelsTight())
+                .injury(Injury.other(Muscle.HAMSTRINGS).daysAgo(5))
                 .build());
 
         assertNoStretchAndEachSuppressedBy(e, "SAF-02", Muscle.HAMSTRINGS);
@@ -241,7 +239,7 @@ class ClinicalReviewTest {
     @Test
     void lowerBackExtensorTear10DaysAgoWithCompression_doesNotDecompressOrStabiliseTheLowerBack() {
         Evaluation e = evaluate(Patient.builder().age(45).pain(Region.LOWER_BACK, 1.5, 7)
-                .injury(InjuryType.TEAR, Muscle.LOWER_BACK_EXTENSORS, 10)
+                .injury(Injury.tear(Muscle.LOWER_BACK_EXTENSORS).daysAgo(10))
                 .signs(Sign.SPINAL_COMPRESSION)
                 .build());
 
@@ -252,7 +250,7 @@ class ClinicalReviewTest {
     @Test
     void hipFlexorTear10DaysAgo_doesNotMobiliseTheHip() {
         Evaluation e = evaluate(Patient.builder().age(24).pain(Region.HIP, 1.5, 6)
-                .injury(InjuryType.TEAR, Muscle.HIP_FLEXORS, 10)
+                .injury(Injury.tear(Muscle.HIP_FLEXORS).daysAgo(10))
                 .signs(Sign.HIP_MOBILITY_RESTRICTED)
                 .build());
 
@@ -263,7 +261,7 @@ class ClinicalReviewTest {
     @Test
     void calfStrain_doesNotMobiliseTheAnkle() {
         Evaluation e = evaluate(Patient.builder().age(36).pain(Region.ANKLE, 2.0, 4)
-                .injury(InjuryType.STRAIN, Muscle.CALVES, 8)
+                .injury(Injury.strain(Muscle.CALVES).daysAgo(8))
                 .signs(Sign.ANKLE_MOBILITY_RESTRICTED)
                 .build());
 
@@ -275,7 +273,7 @@ class ClinicalReviewTest {
     @Test
     void neckPatientWorseTheDayAfterStretching_isToldTheNeckMusclesGuardNotTheLowerBack() {
         Evaluation e = evaluate(Patient.builder().age(44).pain(Region.NECK, 10.0, 5)
-                .muscle(Muscle.UPPER_TRAPEZIUS, null, Length.SHORT, true)
+                .muscle(MuscleFinding.of(Muscle.UPPER_TRAPEZIUS).shortened().feelsTight())
                 .stretching(StretchingHistory.builder().sessionsPerWeek(7).worseNextDay(true).build())
                 .build());
 
@@ -289,7 +287,7 @@ class ClinicalReviewTest {
     @Test
     void hipPainReturning15MinutesAfterStretching_guardsTheHipNeitherStretchingPiriformisNorMobilisingTheHip() {
         Evaluation e = evaluate(Patient.builder().age(39).pain(Region.HIP, 20.0, 5)
-                .muscle(Muscle.PIRIFORMIS, null, Length.SHORT, true)
+                .muscle(MuscleFinding.of(Muscle.PIRIFORMIS).shortened().feelsTight())
                 .stretching(StretchingHistory.builder().sessionsPerWeek(10).painReturnsWithinMinutes(15).build())
                 .build());
 
@@ -306,7 +304,7 @@ class ClinicalReviewTest {
     void emergencyReferral_withholdsAssessmentsSoOnlyReferralsAndWhatNotToDoStand() {
         Evaluation e = evaluate(Patient.builder().age(47).pain(Region.LOWER_BACK, 0.5, 8)
                 .redFlags(RedFlag.BLADDER_OR_BOWEL_DYSFUNCTION)
-                .muscle(Muscle.PIRIFORMIS, null, null, true)
+                .muscle(MuscleFinding.of(Muscle.PIRIFORMIS).feelsTight())
                 .signs(Sign.HIP_MOBILITY_RESTRICTED)
                 .build());
 
@@ -322,9 +320,9 @@ class ClinicalReviewTest {
     void onlyStrengtheningIsWithheld_stretchingIsStillBalancedWithStrengthening() {
         // The hamstrings are torn, so strengthening them is withheld; the hip flexor stretch stands alone.
         Evaluation e = evaluate(Patient.builder().age(31)
-                .muscle(Muscle.HIP_FLEXORS, Strength.NORMAL, Length.SHORT, true)
-                .muscle(Muscle.HAMSTRINGS, Strength.WEAK, Length.NORMAL, false)
-                .injury(InjuryType.TEAR, Muscle.HAMSTRINGS, 10)
+                .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).normalStrength().shortened().feelsTight())
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).weak().normalLength().doesNotFeelTight())
+                .injury(Injury.tear(Muscle.HAMSTRINGS).daysAgo(10))
                 .build());
 
         assertTrue(recommends(e, Action.STRETCH, Muscle.HIP_FLEXORS, Side.BOTH));
@@ -348,7 +346,7 @@ class ClinicalReviewTest {
 
     @Test
     void oneStrain_givesOneReferral() {
-        Evaluation e = evaluate(Patient.builder().injury(InjuryType.STRAIN, Muscle.CALVES, 3).build());
+        Evaluation e = evaluate(Patient.builder().injury(Injury.strain(Muscle.CALVES).daysAgo(3)).build());
 
         assertEquals(List.of("REFER CALVES"), e.recommendations().stream().filter(r -> r.action() == Action.REFER)
                 .map(r -> r.action() + " " + r.target().code()).toList());
@@ -357,8 +355,8 @@ class ClinicalReviewTest {
     @Test
     void quadratusLumborumThatFeelsTightBesideWeakGlutes_isNotBothForbiddenAndSentForALengthAssessment() {
         Evaluation e = evaluate(Patient.builder().age(40).pain(Region.HIP, 8.0, 4)
-                .muscle(Muscle.GLUTES, Strength.WEAK, Length.LONG, false)
-                .muscle(Muscle.QUADRATUS_LUMBORUM, null, null, true)
+                .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened().doesNotFeelTight())
+                .muscle(MuscleFinding.of(Muscle.QUADRATUS_LUMBORUM).feelsTight())
                 .build());
 
         assertEquals("RC-02", recommendation(e, Action.DO_NOT_STRETCH, Muscle.QUADRATUS_LUMBORUM, Side.BOTH)
@@ -369,7 +367,7 @@ class ClinicalReviewTest {
     @Test
     void weakPiriformisWhoseLengthWasNeverAssessed_isNotCalledNotShort() {
         Evaluation e = evaluate(Patient.builder().age(50).pain(Region.HIP, 10.0, 4)
-                .muscle(Muscle.PIRIFORMIS, Strength.WEAK, null, true).build());
+                .muscle(MuscleFinding.of(Muscle.PIRIFORMIS).weak().feelsTight()).build());
 
         assertTrue(everyRationale(e).stream().noneMatch(r -> r.contains("not short")), everyRationale(e)::toString);
         assertTrue(recommends(e, Action.ASSESS, Muscle.PIRIFORMIS, Side.BOTH), "its length is to be assessed first");
@@ -418,7 +416,7 @@ class ClinicalReviewTest {
     @Test
     void noSideOnRegionsAndNoTopicOnMuscles() {
         Evaluation e = evaluate(Patient.builder().pain(Region.LOWER_BACK, 20.0, 5)
-                .muscle(Muscle.GLUTES, Strength.WEAK, Length.LONG, false).build());
+                .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened().doesNotFeelTight()).build());
 
         for (Recommendation r : e.recommendations()) {
             if (r.target() instanceof Muscle) {

@@ -23,16 +23,13 @@ import org.physiocds.FlagCode;
 import org.physiocds.Phase;
 import org.physiocds.Recommendation;
 import org.physiocds.Thresholds;
-import org.physiocds.model.InjuryType;
-import org.physiocds.model.Length;
+import org.physiocds.model.Injury;
 import org.physiocds.model.Lifestyle;
 import org.physiocds.model.Muscle;
 import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
 import org.physiocds.model.Region;
-import org.physiocds.model.Side;
 import org.physiocds.model.Sign;
-import org.physiocds.model.Strength;
 import org.physiocds.model.StretchingHistory;
 import org.physiocds.model.Target;
 
@@ -42,8 +39,8 @@ class ConflictResolutionTest {
     /** Seed 003 backs stretching short hamstrings in chronic low back pain; seeds 000 and 002 forbid stretching a fresh strain. */
     private static final Patient CHRONIC_LBP_FRESH_HAMSTRING_STRAIN = Patient.builder().age(38)
             .pain(Region.LOWER_BACK, 30.0, 5)
-            .muscle(Muscle.HAMSTRINGS, null, Length.SHORT, true)
-            .injury(InjuryType.STRAIN, Muscle.HAMSTRINGS, 7).build();
+            .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).shortened().feelsTight())
+            .injury(Injury.strain(Muscle.HAMSTRINGS).daysAgo(7)).build();
 
     @Test
     void evaluate_evidenceBackedStretchOfAStrainedMuscle_isSuppressedCitingBothSides() {
@@ -80,13 +77,13 @@ class ConflictResolutionTest {
      */
     @Test
     void evaluate_sameStretchProposedForBothSidesAndOverruled_givesOneStableResult() {
-        MuscleFinding left = new MuscleFinding(Muscle.UPPER_TRAPEZIUS, Side.LEFT, Strength.NORMAL, Length.SHORT, true);
-        MuscleFinding right = new MuscleFinding(Muscle.UPPER_TRAPEZIUS, Side.RIGHT, null, Length.SHORT, false);
+        MuscleFinding left = MuscleFinding.of(Muscle.UPPER_TRAPEZIUS).left().normalStrength().shortened().feelsTight().build();
+        MuscleFinding right = MuscleFinding.of(Muscle.UPPER_TRAPEZIUS).right().shortened().doesNotFeelTight().build();
         Patient.Builder patient = Patient.builder().pain(Region.NECK, 20.0, 4)
-                .injury(InjuryType.STRAIN, Muscle.UPPER_TRAPEZIUS, 3);
+                .injury(Injury.strain(Muscle.UPPER_TRAPEZIUS).daysAgo(3));
         Evaluation leftFirst = evaluate(patient.muscle(left).muscle(right).build());
         Patient rightFirst = Patient.builder().pain(Region.NECK, 20.0, 4)
-                .injury(InjuryType.STRAIN, Muscle.UPPER_TRAPEZIUS, 3).muscle(right).muscle(left).build();
+                .injury(Injury.strain(Muscle.UPPER_TRAPEZIUS).daysAgo(3)).muscle(right).muscle(left).build();
 
         for (int i = 0; i < 20; i++) {
             assertEquals(leftFirst, evaluate(rightFirst));
@@ -97,9 +94,9 @@ class ConflictResolutionTest {
     @Test
     void evaluate_regionContraindication_overrulesStretchesOfTheMusclesInIt() {
         Evaluation e = evaluate(Patient.builder().pain(Region.LOWER_BACK, 5.0, 5)
-                .muscle(Muscle.LOWER_BACK_EXTENSORS, null, Length.SHORT, true)
-                .muscle(Muscle.QUADRATUS_LUMBORUM, null, Length.SHORT, true)
-                .muscle(Muscle.HIP_FLEXORS, null, Length.SHORT, true).build());
+                .muscle(MuscleFinding.of(Muscle.LOWER_BACK_EXTENSORS).shortened().feelsTight())
+                .muscle(MuscleFinding.of(Muscle.QUADRATUS_LUMBORUM).shortened().feelsTight())
+                .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).shortened().feelsTight()).build());
 
         assertTrue(suppressed(e, Action.STRETCH, Muscle.LOWER_BACK_EXTENSORS).isPresent());
         assertTrue(suppressed(e, Action.STRETCH, Muscle.QUADRATUS_LUMBORUM).isPresent());

@@ -16,13 +16,12 @@ import org.physiocds.Evaluation;
 import org.physiocds.Explanation;
 import org.physiocds.Phase;
 import org.physiocds.Recommendation;
-import org.physiocds.model.Length;
 import org.physiocds.model.Lifestyle;
 import org.physiocds.model.Muscle;
+import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
 import org.physiocds.model.Region;
 import org.physiocds.model.Sign;
-import org.physiocds.model.Strength;
 import org.physiocds.model.StretchingHistory;
 
 /** Section B of the guidance catalog: muscle-specific decisions (classification.drl, muscles.drl). */
@@ -31,8 +30,8 @@ class MuscleRulesTest {
     @Test
     void evaluate_deskWorkerWithWeakLongGlutes_strengthensAndDoesNotStretchThem() {
         Evaluation e = evaluate(Patient.builder().age(41).pain(Region.LOWER_BACK, 16.0, 5)
-                .muscle(Muscle.GLUTES, Strength.WEAK, Length.LONG, true)
-                .muscle(Muscle.HIP_FLEXORS, null, Length.SHORT, true)
+                .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened().feelsTight())
+                .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).shortened().feelsTight())
                 .lifestyle(Lifestyle.SEDENTARY).build());
 
         Recommendation strengthen = recommendation(e, Action.STRENGTHEN, Muscle.GLUTES).orElseThrow();
@@ -51,7 +50,7 @@ class MuscleRulesTest {
     void evaluate_weakPhasicMuscleAssessedShort_isStrengthenedAndStretchedWithoutContradiction() {
         // G08 forbids stretching a weak, *lengthened* muscle; one assessed short needs stretching (G11)
         // as well as strengthening (G09).
-        Evaluation e = evaluate(Patient.builder().muscle(Muscle.GLUTES, Strength.WEAK, Length.SHORT, true).build());
+        Evaluation e = evaluate(Patient.builder().muscle(MuscleFinding.of(Muscle.GLUTES).weak().shortened().feelsTight()).build());
 
         assertFalse(recommends(e, Action.DO_NOT_STRETCH, Muscle.GLUTES));
         assertTrue(recommends(e, Action.STRETCH, Muscle.GLUTES));
@@ -62,7 +61,7 @@ class MuscleRulesTest {
     @Test
     void evaluate_weakQuadricepsOfNormalLength_strengthensAndDoesNotStretch() {
         Evaluation e = evaluate(Patient.builder().pain(Region.KNEE, 6.0, 4)
-                .muscle(Muscle.QUADRICEPS, Strength.WEAK, Length.NORMAL, false).build());
+                .muscle(MuscleFinding.of(Muscle.QUADRICEPS).weak().normalLength().doesNotFeelTight()).build());
 
         assertEquals(Set.of("MUS-02"), ruleIds(recommendation(e, Action.STRENGTHEN, Muscle.QUADRICEPS).orElseThrow()));
         assertEquals(Set.of("MUS-03"), ruleIds(recommendation(e, Action.DO_NOT_STRETCH, Muscle.QUADRICEPS).orElseThrow()));
@@ -70,7 +69,7 @@ class MuscleRulesTest {
 
     @Test
     void evaluate_weakButShortHamstrings_areBothStrengthenedAndStretched() {
-        Evaluation e = evaluate(Patient.builder().muscle(Muscle.HAMSTRINGS, Strength.WEAK, Length.SHORT, true).build());
+        Evaluation e = evaluate(Patient.builder().muscle(MuscleFinding.of(Muscle.HAMSTRINGS).weak().shortened().feelsTight()).build());
 
         assertTrue(recommends(e, Action.STRENGTHEN, Muscle.HAMSTRINGS));
         assertTrue(recommends(e, Action.STRETCH, Muscle.HAMSTRINGS));
@@ -80,7 +79,7 @@ class MuscleRulesTest {
     @Test
     void evaluate_piriformisThatOnlyFeelsTight_isAssessedNotStretched() {
         Evaluation e = evaluate(Patient.builder().pain(Region.HIP, 8.0, 4)
-                .muscle(Muscle.PIRIFORMIS, null, null, true).build());
+                .muscle(MuscleFinding.of(Muscle.PIRIFORMIS).feelsTight()).build());
 
         assertEquals(Set.of("MUS-04"), ruleIds(recommendation(e, Action.ASSESS, Muscle.PIRIFORMIS).orElseThrow()));
         assertFalse(recommends(e, Action.STRETCH, Muscle.PIRIFORMIS));
@@ -89,7 +88,7 @@ class MuscleRulesTest {
 
     @Test
     void evaluate_shortHipFlexors_areStretchedWithTheirDosage() {
-        Evaluation e = evaluate(Patient.builder().muscle(Muscle.HIP_FLEXORS, Strength.NORMAL, Length.SHORT, true).build());
+        Evaluation e = evaluate(Patient.builder().muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).normalStrength().shortened().feelsTight()).build());
 
         Recommendation stretch = recommendation(e, Action.STRETCH, Muscle.HIP_FLEXORS).orElseThrow();
         assertEquals("MUS-05", stretch.explanation().rule());
@@ -99,7 +98,7 @@ class MuscleRulesTest {
     @Test
     void evaluate_lowBackPain_stabilisesTheLumbarSpineAndSuppressesLumbarStretches() {
         Evaluation e = evaluate(Patient.builder().age(47).pain(Region.LOWER_BACK, 3.0, 6)
-                .muscle(Muscle.QUADRATUS_LUMBORUM, null, Length.SHORT, true).build());
+                .muscle(MuscleFinding.of(Muscle.QUADRATUS_LUMBORUM).shortened().feelsTight()).build());
 
         assertTrue(ruleIds(recommendation(e, Action.STABILIZE, Region.LOWER_BACK).orElseThrow()).contains("MUS-06"));
         assertEquals("MUS-06", suppressed(e, Action.STRETCH, Muscle.QUADRATUS_LUMBORUM).orElseThrow().suppressedBy().rule());
@@ -115,7 +114,7 @@ class MuscleRulesTest {
 
     @Test
     void evaluate_weakMultifidus_strengthensBothDeepStabilisers() {
-        Evaluation e = evaluate(Patient.builder().muscle(Muscle.MULTIFIDUS, Strength.WEAK, null, null).build());
+        Evaluation e = evaluate(Patient.builder().muscle(MuscleFinding.of(Muscle.MULTIFIDUS).weak()).build());
 
         assertTrue(ruleIds(recommendation(e, Action.STRENGTHEN, Muscle.TRANSVERSE_ABDOMINIS).orElseThrow()).contains("MUS-08"));
         assertTrue(ruleIds(recommendation(e, Action.STRENGTHEN, Muscle.MULTIFIDUS).orElseThrow()).contains("MUS-08"));
@@ -134,8 +133,8 @@ class MuscleRulesTest {
     @Test
     void evaluate_officeWorkerWithShortUpperTrapsAndPecs_stretchesThemAndStrengthensTheirOpposites() {
         Evaluation e = evaluate(Patient.builder().age(36).pain(Region.NECK, 10.0, 4)
-                .muscle(Muscle.UPPER_TRAPEZIUS, null, Length.SHORT, true)
-                .muscle(Muscle.PECTORALS, null, Length.SHORT, true).build());
+                .muscle(MuscleFinding.of(Muscle.UPPER_TRAPEZIUS).shortened().feelsTight())
+                .muscle(MuscleFinding.of(Muscle.PECTORALS).shortened().feelsTight()).build());
 
         assertTrue(ruleIds(recommendation(e, Action.STRETCH, Muscle.UPPER_TRAPEZIUS).orElseThrow()).contains("MUS-12"));
         assertTrue(ruleIds(recommendation(e, Action.STRENGTHEN, Muscle.DEEP_CERVICAL_FLEXORS).orElseThrow()).contains("MUS-12"));
@@ -147,7 +146,7 @@ class MuscleRulesTest {
     @Test
     void evaluate_tightHamstringsDespiteDailyStretching_restoresControlInsteadOfStretching() {
         Evaluation e = evaluate(Patient.builder().age(52)
-                .muscle(Muscle.HAMSTRINGS, Strength.NORMAL, Length.NORMAL, true)
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).normalStrength().normalLength().feelsTight())
                 .stretching(StretchingHistory.builder().sessionsPerWeek(14).build()).build());
 
         Recommendation strengthen = recommendation(e, Action.STRENGTHEN, Muscle.HAMSTRINGS).orElseThrow();
@@ -158,8 +157,8 @@ class MuscleRulesTest {
 
     @Test
     void evaluate_muscleTheSourcesDoNotType_saysSoInsteadOfGuessing() {
-        Evaluation typed = evaluate(Patient.builder().muscle(Muscle.HAMSTRINGS, Strength.WEAK, Length.NORMAL, null).build());
-        Evaluation untyped = evaluate(Patient.builder().muscle(Muscle.CALVES, Strength.WEAK, Length.NORMAL, null).build());
+        Evaluation typed = evaluate(Patient.builder().muscle(MuscleFinding.of(Muscle.HAMSTRINGS).weak().normalLength()).build());
+        Evaluation untyped = evaluate(Patient.builder().muscle(MuscleFinding.of(Muscle.CALVES).weak().normalLength()).build());
 
         assertTrue(recommendation(typed, Action.STRENGTHEN, Muscle.HAMSTRINGS).orElseThrow().explanation().facts()
                 .contains("HAMSTRINGS: TONIC (tonic in Janda's classification; the sources do not type this muscle)"));

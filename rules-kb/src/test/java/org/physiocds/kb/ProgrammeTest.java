@@ -24,14 +24,13 @@ import org.physiocds.Phase;
 import org.physiocds.Recommendation;
 import org.physiocds.Topic;
 import org.physiocds.Thresholds;
-import org.physiocds.model.InjuryType;
-import org.physiocds.model.Length;
+import org.physiocds.model.Injury;
 import org.physiocds.model.Lifestyle;
 import org.physiocds.model.Muscle;
+import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
 import org.physiocds.model.Region;
 import org.physiocds.model.Sign;
-import org.physiocds.model.Strength;
 import org.physiocds.model.StretchingHistory;
 import org.physiocds.model.Target;
 
@@ -40,8 +39,8 @@ class ProgrammeTest {
 
     private static Patient complexLowBackPatient() {
         return Patient.builder().age(45).pain(Region.LOWER_BACK, 26.0, 6)
-                .muscle(Muscle.GLUTES, Strength.WEAK, Length.LONG, false)
-                .muscle(Muscle.HIP_FLEXORS, null, Length.SHORT, true)
+                .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened().doesNotFeelTight())
+                .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).shortened().feelsTight())
                 .signs(Sign.SPINAL_COMPRESSION, Sign.HIP_MOBILITY_RESTRICTED)
                 .lifestyle(Lifestyle.SEDENTARY).build();
     }
@@ -69,7 +68,7 @@ class ProgrammeTest {
 
     @Test
     void evaluate_stretchWithoutLowBackPain_isPairedWithStabilityAndBreathing() {
-        Evaluation e = evaluate(Patient.builder().muscle(Muscle.HIP_FLEXORS, Strength.NORMAL, Length.SHORT, true).build());
+        Evaluation e = evaluate(Patient.builder().muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).normalStrength().shortened().feelsTight()).build());
 
         assertEquals(Set.of("PRG-02"), ruleIds(recommendation(e, Action.STABILIZE, Region.LOWER_BACK).orElseThrow()));
         assertTrue(ruleIds(recommendation(e, Action.BREATHING, Topic.CONTROLLED_BREATHING).orElseThrow()).contains("PRG-04"));
@@ -77,7 +76,7 @@ class ProgrammeTest {
 
     @Test
     void evaluate_onlyAStretchWouldBeRecommended_addsStrengthening() {
-        Evaluation e = evaluate(Patient.builder().muscle(Muscle.HIP_FLEXORS, Strength.NORMAL, Length.SHORT, true).build());
+        Evaluation e = evaluate(Patient.builder().muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).normalStrength().shortened().feelsTight()).build());
 
         assertEquals(Set.of("PRG-03"), ruleIds(recommendation(e, Action.STRENGTHEN, Topic.BALANCE_WITH_STRENGTHENING).orElseThrow()));
     }
@@ -100,8 +99,8 @@ class ProgrammeTest {
     @Test
     void evaluate_everyStretchSuppressed_addsNoDosageWarmUpOrPairing() {
         Evaluation e = evaluate(Patient.builder()
-                .muscle(Muscle.HIP_FLEXORS, null, Length.SHORT, true)
-                .injury(InjuryType.STRAIN, Muscle.HIP_FLEXORS, 3).build());
+                .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).shortened().feelsTight())
+                .injury(Injury.strain(Muscle.HIP_FLEXORS).daysAgo(3)).build());
 
         assertTrue(suppressed(e, Action.STRETCH, Muscle.HIP_FLEXORS).isPresent());
         assertFalse(recommends(e, Action.WARM_UP, Target.GENERAL));

@@ -30,15 +30,14 @@ import org.physiocds.Phase;
 import org.physiocds.Recommendation;
 import org.physiocds.Topic;
 import org.physiocds.SuppressedRecommendation;
-import org.physiocds.model.InjuryType;
-import org.physiocds.model.Length;
+import org.physiocds.model.Injury;
 import org.physiocds.model.Lifestyle;
 import org.physiocds.model.Muscle;
+import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
 import org.physiocds.model.RedFlag;
 import org.physiocds.model.Region;
 import org.physiocds.model.Sign;
-import org.physiocds.model.Strength;
 import org.physiocds.model.StretchingHistory;
 import org.physiocds.model.Target;
 
@@ -52,8 +51,8 @@ class RedFlagsTest {
      */
     private static Patient.Builder officeWorker() {
         return Patient.builder().age(47).pain(Region.LOWER_BACK, 3.0, 7)
-                .muscle(Muscle.GLUTES, Strength.WEAK, Length.LONG, false)
-                .muscle(Muscle.HIP_FLEXORS, null, Length.SHORT, true)
+                .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened().doesNotFeelTight())
+                .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).shortened().feelsTight())
                 .signs(Sign.SPINAL_COMPRESSION, Sign.HIP_MOBILITY_RESTRICTED)
                 .lifestyle(Lifestyle.SEDENTARY)
                 .stretching(StretchingHistory.builder().sessionsPerWeek(2).warmsUpFirst(false).build());
@@ -194,7 +193,7 @@ class RedFlagsTest {
         for (RedFlag flag : withholding) {
             for (Region pain : Region.values()) {
                 Evaluation e = evaluate(officeWorker().pain(pain, 30.0, 6)
-                        .muscle(Muscle.HAMSTRINGS, null, Length.SHORT, true).redFlags(flag).build());
+                        .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).shortened().feelsTight()).redFlags(flag).build());
                 e.recommendations().stream().filter(r -> r.phase() != Phase.SAFETY)
                         .forEach(r -> unsafe.add(flag + ", " + pain + " pain: " + r.action() + " " + r.target().code()));
                 if (!suppressed(e, Action.STRETCH, Muscle.HAMSTRINGS).isPresent()) {
@@ -274,7 +273,7 @@ class RedFlagsTest {
 
     @Test
     void evaluate_emergencyWithARecentStrain_keepsTheStrainContraindicationAndItsReferral() {
-        Evaluation e = evaluate(officeWorker().injury(InjuryType.STRAIN, Muscle.HIP_FLEXORS, 4)
+        Evaluation e = evaluate(officeWorker().injury(Injury.strain(Muscle.HIP_FLEXORS).daysAgo(4))
                 .redFlags(RedFlag.BLADDER_OR_BOWEL_DYSFUNCTION).build());
 
         assertTrue(recommends(e, Action.DO_NOT_STRETCH, Muscle.HIP_FLEXORS));

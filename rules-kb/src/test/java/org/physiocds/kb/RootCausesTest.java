@@ -24,13 +24,12 @@ import org.physiocds.Phase;
 import org.physiocds.Recommendation;
 import org.physiocds.Thresholds;
 import org.physiocds.model.InjuryType;
-import org.physiocds.model.Length;
 import org.physiocds.model.Lifestyle;
 import org.physiocds.model.Muscle;
+import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
 import org.physiocds.model.Region;
 import org.physiocds.model.Sign;
-import org.physiocds.model.Strength;
 import org.physiocds.model.StretchingHistory;
 import org.physiocds.model.Target;
 
@@ -55,8 +54,8 @@ class RootCausesTest {
     @Test
     void evaluate_glutesNotFiringWithTightLowBack_strengthensGlutesAndDoesNotStretchTheBack() {
         Evaluation e = evaluate(Patient.builder().age(44)
-                .muscle(Muscle.GLUTES, Strength.WEAK, null, false)
-                .muscle(Muscle.LOWER_BACK_EXTENSORS, null, null, true).build());
+                .muscle(MuscleFinding.of(Muscle.GLUTES).weak().doesNotFeelTight())
+                .muscle(MuscleFinding.of(Muscle.LOWER_BACK_EXTENSORS).feelsTight()).build());
 
         assertTrue(ruleIds(recommendation(e, Action.STRENGTHEN, Muscle.GLUTES).orElseThrow()).contains("RC-02"));
         assertEquals(Set.of("RC-02"), ruleIds(recommendation(e, Action.DO_NOT_STRETCH, Muscle.LOWER_BACK_EXTENSORS).orElseThrow()));
@@ -86,7 +85,7 @@ class RootCausesTest {
     @Test
     void evaluate_lowBackPainWithWeakGlutes_assessesTheHip() {
         Evaluation e = evaluate(Patient.builder().pain(Region.LOWER_BACK, 20.0, 5)
-                .muscle(Muscle.GLUTES, Strength.WEAK, Length.LONG, null).build());
+                .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened()).build());
 
         assertEquals("RC-06", recommendation(e, Action.ASSESS, Region.HIP).orElseThrow().explanation().rule());
     }

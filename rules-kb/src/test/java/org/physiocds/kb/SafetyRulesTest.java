@@ -2,6 +2,7 @@ package org.physiocds.kb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.physiocds.kb.Kb.evaluate;
 import static org.physiocds.kb.Kb.flagCodes;
@@ -10,6 +11,7 @@ import static org.physiocds.kb.Kb.recommends;
 import static org.physiocds.kb.Kb.ruleIds;
 import static org.physiocds.kb.Kb.suppressed;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -19,15 +21,20 @@ import org.physiocds.Action;
 import org.physiocds.CdsEngine;
 import org.physiocds.Evaluation;
 import org.physiocds.FlagCode;
+import org.physiocds.InvalidPatientException;
+import org.physiocds.Problem;
 import org.physiocds.SuppressedRecommendation;
 import org.physiocds.Thresholds;
+import org.physiocds.model.Injury;
 import org.physiocds.model.InjuryType;
-import org.physiocds.model.Length;
 import org.physiocds.model.Muscle;
+import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
 import org.physiocds.model.Region;
+import org.physiocds.model.Side;
 import org.physiocds.model.Sign;
 import org.physiocds.model.StretchingHistory;
+import org.physiocds.model.Surgery;
 import org.physiocds.model.Target;
 
 /** Section A of the guidance catalog: safety and contraindications (safety.drl). */
@@ -36,8 +43,8 @@ class SafetyRulesTest {
     /** A runner with chronic low back pain and short hamstrings, strained {@code daysAgo} days ago. */
     private static Patient runnerWithHamstringStrain(Integer daysAgo) {
         return Patient.builder().age(34).pain(Region.LOWER_BACK, 20.0, 4)
-                .muscle(Muscle.HAMSTRINGS, null, Length.SHORT, true)
-                .injury(InjuryType.STRAIN, Muscle.HAMSTRINGS, daysAgo)
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).shortened().feelsTight())
+                .injury(daysAgo == null ? Injury.strain(Muscle.HAMSTRINGS) : Injury.strain(Muscle.HAMSTRINGS).daysAgo(daysAgo))
                 .build();
     }
 
@@ -69,11 +76,60 @@ class SafetyRulesTest {
         assertEquals(recent, flagCodes(e).contains(FlagCode.RECENT_INJURY));
     }
 
+    /** The visit; a date of onset counts back from it. */
+    private static final LocalDate VISIT = LocalDate.of(2026, 12, 1);
+
+    /** The same runner, with the left hamstring strained on {@code onset} and the facts as of the visit. */
+    private static Patient runnerStrainedOn(LocalDate onset) {
+        return Patient.builder().asOf(VISIT).age(34).pain(Region.LOWER_BACK, 20.0, 4)
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).left().shortened().feelsTight())
+                .injury(Injury.strain(Muscle.HAMSTRINGS).left().onset(onset))
+                .build();
+    }
+
+    @ParameterizedTest(name = "strain recentInjuryDays + {0} days before the visit: recent = {1}")
+    @CsvSource({"-1, true", "0, true", "1, false"})
+    void evaluate_strainDatedByItsOnset_isRecentUpToRecentInjuryDaysBeforeTheAsOfDate(int beyond, boolean recent) {
+        LocalDate onset = VISIT.minusDays(Thresholds.DEFAULTS.recentInjuryDays() + beyond);
+
+        Evaluation e = evaluate(runnerStrainedOn(onset));
+
+        assertEquals(recent, recommends(e, Action.DO_NOT_STRETCH, Muscle.HAMSTRINGS, Side.LEFT));
+        assertEquals(!recent, recommends(e, Action.STRETCH, Muscle.HAMSTRINGS, Side.LEFT));
+        assertEquals(recent, flagCodes(e).contains(FlagCode.RECENT_INJURY));
+    }
+
+    @Test
+    void evaluate_strainOnTheTwentiethOfOctoberAsOfTheFirstOfDecember_is42DaysAgo_stillRecent() {
+        Evaluation e = evaluate(runnerStrainedOn(LocalDate.of(2026, 10, 20)));
+
+        SuppressedRecommendation stretch = suppressed(e, Action.STRETCH, Muscle.HAMSTRINGS, Side.LEFT).orElseThrow();
+        assertTrue(stretch.suppressedBy().rationale().contains("strained 42 days ago"), stretch.suppressedBy().rationale());
+    }
+
+    @Test
+    void evaluate_onsetAfterTheAsOfDate_isInvalidAtItsDaysAgo_andNothingIsEvaluated() {
+        Patient p = runnerStrainedOn(VISIT.plusDays(1));
+
+        InvalidPatientException e = assertThrows(InvalidPatientException.class, () -> Kb.ENGINE.evaluate(p));
+
+        assertEquals(List.of("injuries[0].daysAgo"), e.problems().stream().map(Problem::path).toList());
+    }
+
+    @Test
+    void building_aDatedStrainWithoutTheAsOfDate_isInvalidAtItsDaysAgo() {
+        Patient.Builder b = Patient.builder().injury(Injury.strain(Muscle.HAMSTRINGS).onset(VISIT));
+
+        InvalidPatientException e = assertThrows(InvalidPatientException.class, b::build);
+
+        assertEquals(List.of("injuries[0].daysAgo"), e.problems().stream().map(Problem::path).toList());
+    }
+
     @Test
     void evaluate_tearOfUnknownDate_isTreatedAsRecent() {
         Evaluation e = evaluate(Patient.builder().pain(Region.HIP, 3.0, 5)
-                .muscle(Muscle.HIP_FLEXORS, null, Length.SHORT, true)
-                .injury(InjuryType.TEAR, Muscle.HIP_FLEXORS, null)
+                .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).shortened().feelsTight())
+                .injury(Injury.tear(Muscle.HIP_FLEXORS))
                 .build());
 
         assertTrue(recommends(e, Action.DO_NOT_STRETCH, Muscle.HIP_FLEXORS));
@@ -98,7 +154,7 @@ class SafetyRulesTest {
     @Test
     void evaluate_injuryNotToAMuscle_refersButContraindicatesNoMuscle() {
         Evaluation e = evaluate(Patient.builder().pain(Region.KNEE, 1.0, 6)
-                .injury(InjuryType.OTHER, null, 10)
+                .injury(Injury.notToAMuscle(InjuryType.OTHER).daysAgo(10))
                 .build());
 
         assertEquals("SAF-03", recommendation(e, Action.REFER, org.physiocds.Topic.INJURY_CLEARANCE).orElseThrow()
@@ -113,7 +169,7 @@ class SafetyRulesTest {
     @CsvSource({"40, true", "90, true", "91, false"})
     void evaluate_surgeryAroundTheRecentSurgeryThreshold_refersOnlyWhileRecent(int daysAgo, boolean recent) {
         Evaluation e = evaluate(Patient.builder().age(58).pain(Region.LOWER_BACK, 8.0, 3)
-                .surgery(Region.LOWER_BACK, daysAgo).build());
+                .surgery(Surgery.of(Region.LOWER_BACK).daysAgo(daysAgo)).build());
 
         assertEquals(recent, flagCodes(e).contains(FlagCode.RECENT_SURGERY));
         assertEquals(recent, recommendation(e, Action.REFER, Region.LOWER_BACK)
@@ -123,8 +179,8 @@ class SafetyRulesTest {
     @Test
     void evaluate_twentyDaysAfterLumbarSurgery_withholdsExerciseOfTheOperatedRegionUntilCleared() {
         Evaluation e = evaluate(Patient.builder().age(55).pain(Region.LOWER_BACK, 10.0, 4)
-                .surgery(Region.LOWER_BACK, 20)
-                .muscle(Muscle.HIP_FLEXORS, null, Length.SHORT, true)
+                .surgery(Surgery.of(Region.LOWER_BACK).daysAgo(20))
+                .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).shortened().feelsTight())
                 .signs(Sign.SPINAL_COMPRESSION).build());
 
         assertEquals("SAF-04", suppressed(e, Action.DECOMPRESS, Region.LOWER_BACK).orElseThrow().suppressedBy().rule());
@@ -138,8 +194,8 @@ class SafetyRulesTest {
     @Test
     void evaluate_hamstringTornThreeDaysAgo_withholdsStrengtheningAsWellAsStretching() {
         Evaluation e = evaluate(Patient.builder().age(27)
-                .muscle(Muscle.HAMSTRINGS, org.physiocds.model.Strength.WEAK, Length.SHORT, true)
-                .injury(InjuryType.TEAR, Muscle.HAMSTRINGS, 3).build());
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).weak().shortened().feelsTight())
+                .injury(Injury.tear(Muscle.HAMSTRINGS).daysAgo(3)).build());
 
         assertEquals("SAF-08", suppressed(e, Action.STRENGTHEN, Muscle.HAMSTRINGS).orElseThrow().suppressedBy().rule());
         assertTrue(suppressed(e, Action.STRETCH, Muscle.HAMSTRINGS).isPresent());
@@ -167,7 +223,7 @@ class SafetyRulesTest {
     @Test
     void evaluate_spinalCompressionWithShortLowBackExtensors_guardsTheLowBack() {
         Evaluation e = evaluate(Patient.builder().age(51).pain(Region.LOWER_BACK, 30.0, 6)
-                .muscle(Muscle.LOWER_BACK_EXTENSORS, null, Length.SHORT, true)
+                .muscle(MuscleFinding.of(Muscle.LOWER_BACK_EXTENSORS).shortened().feelsTight())
                 .signs(Sign.SPINAL_COMPRESSION).build());
 
         assertTrue(ruleIds(recommendation(e, Action.DO_NOT_STRETCH, Region.LOWER_BACK).orElseThrow()).contains("SAF-05"));

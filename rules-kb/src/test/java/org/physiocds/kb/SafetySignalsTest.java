@@ -26,17 +26,18 @@ import org.physiocds.Thresholds;
 import org.physiocds.Topic;
 import org.physiocds.Urgency;
 import org.physiocds.model.Bothersomeness;
+import org.physiocds.model.Injury;
 import org.physiocds.model.InjuryType;
-import org.physiocds.model.Length;
 import org.physiocds.model.Muscle;
+import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
 import org.physiocds.model.RedFlag;
 import org.physiocds.model.Region;
 import org.physiocds.model.Side;
 import org.physiocds.model.Sign;
 import org.physiocds.model.StartBackAnswers;
-import org.physiocds.model.Strength;
 import org.physiocds.model.StretchingHistory;
+import org.physiocds.model.Surgery;
 
 /**
  * The typed signals an application drives its cards and colours with, instead of parsing text: a
@@ -47,7 +48,7 @@ class SafetySignalsTest {
 
     private static Evaluation withRedFlag(RedFlag flag) {
         return evaluate(Patient.builder().age(45).pain(Region.LOWER_BACK, 3.0, 6)
-                .muscle(Muscle.HIP_FLEXORS, Strength.NORMAL, Length.SHORT, true)
+                .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).normalStrength().shortened().feelsTight())
                 .redFlags(flag).build());
     }
 
@@ -114,7 +115,7 @@ class SafetySignalsTest {
     @Test
     void highRiskStartBackWithAFreshStrain_getsThePsychologicallyInformedReferralAsAnItemOfItsOwn() {
         Evaluation e = evaluate(Patient.builder().age(38).pain(Region.LOWER_BACK, 2.0, 7)
-                .injury(InjuryType.STRAIN, Muscle.HAMSTRINGS, 4).startBack(answers("1 2 5 6 7 8", Bothersomeness.VERY_MUCH)).build());
+                .injury(Injury.strain(Muscle.HAMSTRINGS).daysAgo(4)).startBack(answers("1 2 5 6 7 8", Bothersomeness.VERY_MUCH)).build());
 
         Recommendation injury = recommendation(e, Action.REFER, Muscle.HAMSTRINGS, Side.BOTH).orElseThrow();
         assertEquals(new Referral(Urgency.ROUTINE, Referral.Reason.INJURY_CLEARANCE), injury.referral());
@@ -127,7 +128,7 @@ class SafetySignalsTest {
     @Test
     void referralsForInjurySurgeryAndPainfulStretching_sayWhy() {
         Evaluation e = evaluate(Patient.builder().age(50).pain(Region.KNEE, 4.0, 4)
-                .injury(InjuryType.OTHER, null, 10).surgery(Region.KNEE, 20)
+                .injury(Injury.notToAMuscle(InjuryType.OTHER).daysAgo(10)).surgery(Surgery.of(Region.KNEE).daysAgo(20))
                 .stretching(StretchingHistory.builder().painDuringStretch(true).build()).build());
 
         assertEquals(Referral.Reason.INJURY_CLEARANCE,
@@ -143,10 +144,10 @@ class SafetySignalsTest {
     @Test
     void doNotStretch_saysWhetherItIsAContraindicationOrNotIndicated() {
         Evaluation e = evaluate(Patient.builder().age(44).pain(Region.LOWER_BACK, 20.0, 5)
-                .muscle(Muscle.GLUTES, Strength.WEAK, Length.LONG, false)
-                .muscle(Muscle.QUADRATUS_LUMBORUM, null, null, true)
-                .muscle(Muscle.QUADRICEPS, Strength.WEAK, Length.NORMAL, false)
-                .injury(InjuryType.STRAIN, Muscle.CALVES, 5).build());
+                .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened().doesNotFeelTight())
+                .muscle(MuscleFinding.of(Muscle.QUADRATUS_LUMBORUM).feelsTight())
+                .muscle(MuscleFinding.of(Muscle.QUADRICEPS).weak().normalLength().doesNotFeelTight())
+                .injury(Injury.strain(Muscle.CALVES).daysAgo(5)).build());
 
         assertEquals(Restriction.CONTRAINDICATED, restriction(e, Muscle.CALVES), "a healing strain");
         assertEquals(Restriction.CONTRAINDICATED, restriction(e, Muscle.QUADRATUS_LUMBORUM), "an overworked, compensating muscle");
@@ -169,7 +170,7 @@ class SafetySignalsTest {
     @EnumSource(value = FlagCode.class, names = {"RECENT_INJURY", "RECENT_SURGERY", "INSTABILITY_SUSPECTED", "COMPRESSION"})
     void flagsThatChangeWhatIsSafe_areWarnings(FlagCode code) {
         Evaluation e = evaluate(Patient.builder().pain(Region.LOWER_BACK, 20.0, 5)
-                .injury(InjuryType.STRAIN, Muscle.CALVES, 5).surgery(Region.KNEE, 30).signs(Sign.SPINAL_COMPRESSION)
+                .injury(Injury.strain(Muscle.CALVES).daysAgo(5)).surgery(Surgery.of(Region.KNEE).daysAgo(30)).signs(Sign.SPINAL_COMPRESSION)
                 .stretching(StretchingHistory.builder().painReturnsWithinMinutes(15).build()).build());
 
         assertEquals(Severity.WARNING, flag(e, code).orElseThrow().severity());
@@ -178,8 +179,8 @@ class SafetySignalsTest {
     @Test
     void flagsThatInformThePlan_areInformation() {
         Evaluation e = evaluate(Patient.builder().pain(Region.LOWER_BACK, 20.0, 5)
-                .muscle(Muscle.GLUTES, Strength.WEAK, Length.LONG, false)
-                .muscle(Muscle.LOWER_BACK_EXTENSORS, null, null, true)
+                .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened().doesNotFeelTight())
+                .muscle(MuscleFinding.of(Muscle.LOWER_BACK_EXTENSORS).feelsTight())
                 .signs(Sign.SIDE_TO_SIDE_ASYMMETRY).build());
 
         for (FlagCode code : List.of(FlagCode.COMPENSATION, FlagCode.ASYMMETRY)) {

@@ -12,11 +12,13 @@ import org.physiocds.Action;
 import org.physiocds.Evaluation;
 import org.physiocds.FlagCode;
 import org.physiocds.Recommendation;
+import org.physiocds.model.Injury;
 import org.physiocds.model.InjuryType;
-import org.physiocds.model.Length;
 import org.physiocds.model.Muscle;
+import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
 import org.physiocds.model.Region;
+import org.physiocds.model.Side;
 import org.physiocds.model.Sign;
 import org.physiocds.model.StretchingHistory;
 
@@ -39,8 +41,8 @@ class SafetyTest {
                 for (Integer days : DAYS_AGO) {
                     for (Region pain : Region.values()) {
                         Evaluation e = Kb.evaluate(Patient.builder().age(40).pain(pain, 26.0, 5)
-                                .muscle(muscle, null, Length.SHORT, true)
-                                .injury(type, muscle, days).build());
+                                .muscle(MuscleFinding.of(muscle).shortened().feelsTight())
+                                .injury(new Injury(type, muscle, Side.BOTH, days)).build());
                         cases++;
                         if (stretches(e, muscle)) {
                             unsafe.add(type + " of " + muscle + " " + days + " days ago, pain " + pain);
@@ -64,7 +66,7 @@ class SafetyTest {
                 List<Muscle> guarded = Arrays.stream(Muscle.values()).filter(m -> m.region() == pain).toList();
                 Patient.Builder builder = Patient.builder().age(50).pain(pain, 30.0, 6)
                         .stretching(StretchingHistory.builder().sessionsPerWeek(14).painReturnsWithinMinutes(minutes).build());
-                guarded.forEach(m -> builder.muscle(m, null, Length.SHORT, true));
+                guarded.forEach(m -> builder.muscle(MuscleFinding.of(m).shortened().feelsTight()));
                 Evaluation e = Kb.evaluate(builder.build());
 
                 assertTrue(Kb.flagCodes(e).contains(FlagCode.INSTABILITY_SUSPECTED), "not flagged: " + minutes + " " + pain);
@@ -84,7 +86,7 @@ class SafetyTest {
         for (Muscle muscle : Muscle.values()) {
             for (Sign sign : Sign.values()) {
                 Evaluation e = Kb.evaluate(Patient.builder().pain(Region.LOWER_BACK, 30.0, 5)
-                        .muscle(muscle, null, Length.SHORT, true).signs(sign).build());
+                        .muscle(MuscleFinding.of(muscle).shortened().feelsTight()).signs(sign).build());
                 for (Recommendation stretch : e.recommendations()) {
                     if (stretch.action() == Action.STRETCH) {
                         assertFalse(e.recommendations().stream().anyMatch(r -> r.action() == Action.DO_NOT_STRETCH

@@ -24,13 +24,12 @@ import org.physiocds.Phase;
 import org.physiocds.Recommendation;
 import org.physiocds.Thresholds;
 import org.physiocds.model.InjuryType;
-import org.physiocds.model.Length;
 import org.physiocds.model.Lifestyle;
 import org.physiocds.model.Muscle;
+import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
 import org.physiocds.model.Region;
 import org.physiocds.model.Sign;
-import org.physiocds.model.Strength;
 import org.physiocds.model.StretchingHistory;
 import org.physiocds.model.Target;
 
@@ -39,8 +38,8 @@ class TechniqueTest {
 
     private static Patient withShortHipFlexors(StretchingHistory stretching) {
         return Patient.builder().age(29)
-                .muscle(Muscle.HIP_FLEXORS, Strength.NORMAL, Length.SHORT, true)
-                .muscle(Muscle.PECTORALS, Strength.NORMAL, Length.SHORT, true)
+                .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).normalStrength().shortened().feelsTight())
+                .muscle(MuscleFinding.of(Muscle.PECTORALS).normalStrength().shortened().feelsTight())
                 .stretching(stretching).build();
     }
 
@@ -110,7 +109,7 @@ class TechniqueTest {
     void evaluate_chronicLowBackPainWithShortHamstrings_stretchesThemCitingTheEvidence() {
         Evaluation e = evaluate(Patient.builder().age(50).pain(Region.KNEE, 30.0, 4).build());
         Evaluation chronicLbp = evaluate(Patient.builder().age(50).pain(Region.LOWER_BACK, 30.0, 4)
-                .muscle(Muscle.HAMSTRINGS, null, Length.SHORT, true).build());
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).shortened().feelsTight()).build());
 
         assertFalse(recommends(e, Action.STRETCH, Muscle.HAMSTRINGS));
         Recommendation stretch = recommendation(chronicLbp, Action.STRETCH, Muscle.HAMSTRINGS).orElseThrow();

@@ -24,9 +24,9 @@ import org.physiocds.Phase;
 import org.physiocds.Recommendation;
 import org.physiocds.Thresholds;
 import org.physiocds.model.InjuryType;
-import org.physiocds.model.Length;
 import org.physiocds.model.Lifestyle;
 import org.physiocds.model.Muscle;
+import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
 import org.physiocds.model.Region;
 import org.physiocds.model.Sign;
@@ -40,7 +40,7 @@ class WarningSignsTest {
 
     private static Patient stretcherWhosePainReturnsAfter(int minutes) {
         return Patient.builder().age(39).pain(Region.LOWER_BACK, 30.0, 5)
-                .muscle(Muscle.LOWER_BACK_EXTENSORS, null, Length.SHORT, true)
+                .muscle(MuscleFinding.of(Muscle.LOWER_BACK_EXTENSORS).shortened().feelsTight())
                 .stretching(StretchingHistory.builder().sessionsPerWeek(14).painReturnsWithinMinutes(minutes).build())
                 .build();
     }
@@ -77,7 +77,7 @@ class WarningSignsTest {
     @Test
     void evaluate_neckPainWithPainReturningSoon_guardsTheNeckNotTheLowBack() {
         Evaluation e = evaluate(Patient.builder().pain(Region.NECK, 12.0, 5)
-                .muscle(Muscle.UPPER_TRAPEZIUS, null, Length.SHORT, true)
+                .muscle(MuscleFinding.of(Muscle.UPPER_TRAPEZIUS).shortened().feelsTight())
                 .stretching(StretchingHistory.builder().painReturnsWithinMinutes(15).build()).build());
 
         assertTrue(recommends(e, Action.DO_NOT_STRETCH, Region.NECK));
@@ -97,7 +97,7 @@ class WarningSignsTest {
     @Test
     void evaluate_worseTheDayAfterStretching_flagsADestabilisedAreaAndGuardsIt() {
         Evaluation e = evaluate(Patient.builder().pain(Region.LOWER_BACK, 40.0, 5)
-                .muscle(Muscle.QUADRATUS_LUMBORUM, null, Length.SHORT, true)
+                .muscle(MuscleFinding.of(Muscle.QUADRATUS_LUMBORUM).shortened().feelsTight())
                 .stretching(StretchingHistory.builder().worseNextDay(true).build()).build());
 
         assertEquals("WRN-03", flag(e, FlagCode.DESTABILIZED).orElseThrow().explanation().rule());

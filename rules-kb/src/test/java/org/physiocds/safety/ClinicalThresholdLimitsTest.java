@@ -12,9 +12,9 @@ import org.physiocds.CdsEngine;
 import org.physiocds.Evaluation;
 import org.physiocds.InvalidThresholdsException;
 import org.physiocds.Thresholds;
-import org.physiocds.model.InjuryType;
-import org.physiocds.model.Length;
+import org.physiocds.model.Injury;
 import org.physiocds.model.Muscle;
+import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
 import org.physiocds.model.Region;
 
@@ -28,8 +28,8 @@ class ClinicalThresholdLimitsTest {
 
     /** Chronic low back pain, short hamstrings, torn yesterday. */
     private static final Patient TORN_YESTERDAY = Patient.builder().age(34).pain(Region.LOWER_BACK, 20.0, 4)
-            .muscle(Muscle.HAMSTRINGS, null, Length.SHORT, true)
-            .injury(InjuryType.TEAR, Muscle.HAMSTRINGS, 1)
+            .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).shortened().feelsTight())
+            .injury(Injury.tear(Muscle.HAMSTRINGS).daysAgo(1))
             .build();
 
     @Test

@@ -5,7 +5,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.physiocds.CdsEngine;
+import org.physiocds.model.Lifestyle;
 import org.physiocds.model.Patient;
+import org.physiocds.model.RedFlag;
+import org.physiocds.model.Sign;
 
 /** What the safety tests share: one engine (building it is the slow part) and list shuffling. */
 final class Fixtures {
@@ -20,10 +23,16 @@ final class Fixtures {
 
     /** The same patient with every list in another order. */
     static Patient shuffled(Patient p, Random random) {
-        return new Patient(p.patientId(), p.age(), p.painRegion(), p.painDurationWeeks(), p.painIntensity(),
-                shuffle(p.muscles(), random), shuffle(p.injuries(), random), shuffle(p.surgeries(), random),
-                p.stretching(), shuffle(p.signs(), random), shuffle(p.lifestyle(), random),
-                shuffle(p.redFlags(), random), p.startBack());
+        Patient.Builder b = Patient.builder().patientId(p.patientId()).age(p.age())
+                .pain(p.painRegion(), p.painDurationWeeks(), p.painIntensity())
+                .stretching(p.stretching()).startBack(p.startBack());
+        shuffle(p.muscles(), random).forEach(b::muscle);
+        shuffle(p.injuries(), random).forEach(b::injury);
+        shuffle(p.surgeries(), random).forEach(b::surgery);
+        return b.signs(shuffle(p.signs(), random).toArray(Sign[]::new))
+                .lifestyle(shuffle(p.lifestyle(), random).toArray(Lifestyle[]::new))
+                .redFlags(shuffle(p.redFlags(), random).toArray(RedFlag[]::new))
+                .build();
     }
 
     private static <T> List<T> shuffle(List<T> list, Random random) {

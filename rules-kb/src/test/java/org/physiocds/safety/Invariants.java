@@ -56,7 +56,7 @@ final class Invariants {
      */
     void noStretchOfRecentlyInjuredMuscle(Patient patient, Evaluation e, List<String> violations) {
         for (Injury injury : patient.injuries()) {
-            if (injury.muscle() != null && injury.isWithinDays(thresholds.recentInjuryDays())) {
+            if (injury.muscle() != null && isRecent(injury.daysAgo(), thresholds.recentInjuryDays())) {
                 stretches(e).filter(r -> r.target() == injury.muscle() && overlaps(r.side(), injury.side()))
                         .forEach(r -> violations.add("recent-injury: STRETCH " + r.target().code() + " "
                                 + r.side() + " (" + r.explanation().rule() + ") despite " + injury));
@@ -67,7 +67,7 @@ final class Invariants {
     /** Never STRETCH or DECOMPRESS anything within recentSurgeryDays of any surgery, whatever was operated. */
     void noStretchAfterRecentSurgery(Patient patient, Evaluation e, List<String> violations) {
         for (Surgery surgery : patient.surgeries()) {
-            if (surgery.isWithinDays(thresholds.recentSurgeryDays())) {
+            if (isRecent(surgery.daysAgo(), thresholds.recentSurgeryDays())) {
                 e.recommendations().stream()
                         .filter(r -> r.action() == Action.STRETCH || r.action() == Action.DECOMPRESS
                                 || surgery.region() != null && surgery.region().covers(r.target())
@@ -205,6 +205,11 @@ final class Invariants {
 
     private static java.util.stream.Stream<Recommendation> stretches(Evaluation e) {
         return e.recommendations().stream().filter(r -> r.action() == Action.STRETCH);
+    }
+
+    /** Whether an injury or surgery {@code daysAgo} days ago is recent: within the threshold, or of unknown date. */
+    static boolean isRecent(Integer daysAgo, int thresholdDays) {
+        return daysAgo == null || daysAgo <= thresholdDays;
     }
 
     /** Whether a target is the lower back or one of its muscles. */

@@ -143,7 +143,7 @@ final class PatientGenerator {
         Muscle muscle;
         Side side = pick(null, Side.LEFT, Side.RIGHT, Side.BOTH);
         List<MuscleFinding> found = d.muscles.stream().filter(f -> f != null && f.muscle() != null).toList();
-        List<MuscleFinding> shortened = found.stream().filter(MuscleFinding::isShortened).toList();
+        List<MuscleFinding> shortened = found.stream().filter(f -> f.length() == Length.SHORT).toList();
         if (where < 8 && !shortened.isEmpty()) {
             MuscleFinding f = pick(shortened);
             muscle = f.muscle();
@@ -370,8 +370,13 @@ final class PatientGenerator {
         final Set<Muscle> mixed = EnumSet.noneOf(Muscle.class);
 
         Patient build() {
-            return new Patient(patientId, age, painRegion, painDurationWeeks, painIntensity, muscles, injuries,
-                    surgeries, stretching, signs, lifestyle, redFlags, startBack);
+            Patient.Builder b = Patient.builder().patientId(patientId).age(age)
+                    .pain(painRegion, painDurationWeeks, painIntensity).stretching(stretching).startBack(startBack);
+            muscles.forEach(b::muscle);
+            injuries.forEach(b::injury);
+            surgeries.forEach(b::surgery);
+            return b.signs(signs.toArray(Sign[]::new)).lifestyle(lifestyle.toArray(Lifestyle[]::new))
+                    .redFlags(redFlags.toArray(RedFlag[]::new)).build();
         }
     }
 }

@@ -39,6 +39,7 @@ import org.physiocds.model.Sign;
 import org.physiocds.model.StartBackAnswers;
 import org.physiocds.model.Strength;
 import org.physiocds.model.StretchingHistory;
+import org.physiocds.model.Surgery;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -98,7 +99,7 @@ class PhiFreeLoggingTest {
                 .muscle(new MuscleFinding(Muscle.HAMSTRINGS, Side.LEFT, Strength.WEAK, Length.SHORT, true))
                 .muscle(new MuscleFinding(Muscle.PIRIFORMIS, Side.BOTH, null, null, true))
                 .injury(new Injury(InjuryType.STRAIN, Muscle.HAMSTRINGS, Side.LEFT, 31))
-                .surgery(Region.HIP, 4321)
+                .surgery(Surgery.of(Region.HIP).daysAgo(4321))
                 .stretching(StretchingHistory.builder().sessionsPerWeek(13).painReturnsWithinMinutes(47)
                         .worseNextDay(true).build())
                 .signs(Sign.THORACIC_MOBILITY_RESTRICTED)

@@ -166,7 +166,8 @@ class SafetyPropertiesTest {
 
         void record(Patient p, Evaluation e, int recentDays) {
             for (Injury i : p.injuries()) {
-                if (i.isMuscleDamage() && i.isWithinDays(recentDays)) {
+                if (i.muscle() != null && (i.type() == InjuryType.STRAIN || i.type() == InjuryType.TEAR)
+                        && Invariants.isRecent(i.daysAgo(), recentDays)) {
                     (i.type() == InjuryType.STRAIN ? recentStrains : recentTears).merge(i.muscle(), 1, Integer::sum);
                     if (e.suppressed().stream().anyMatch(s -> s.action() == Action.STRETCH && s.target() == i.muscle())) {
                         stretchOfInjuredMuscleSuppressed++;

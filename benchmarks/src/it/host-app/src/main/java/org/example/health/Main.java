@@ -1,15 +1,15 @@
 package org.example.health;
 
+import java.time.LocalDate;
 import org.physiocds.CdsEngine;
 import org.physiocds.Evaluation;
 import org.physiocds.Recommendation;
 import org.physiocds.json.JsonCodec;
-import org.physiocds.model.InjuryType;
-import org.physiocds.model.Length;
+import org.physiocds.model.Injury;
 import org.physiocds.model.Muscle;
+import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
 import org.physiocds.model.Region;
-import org.physiocds.model.Strength;
 import org.physiocds.model.StretchingHistory;
 
 /** The README's first example as an application writes it, then the evaluation as JSON. */
@@ -22,10 +22,12 @@ public final class Main {
         CdsEngine engine = CdsEngine.builder().build();
 
         Patient patient = Patient.builder()
+                .asOf(LocalDate.of(2026, 12, 1))
                 .age(45)
                 .pain(Region.LOWER_BACK, 26.0, 6)
-                .muscle(Muscle.GLUTES, Strength.WEAK, Length.LONG, false)
-                .injury(InjuryType.STRAIN, Muscle.HAMSTRINGS, 5)
+                .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened())
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).left().shortened().feelsTight())
+                .injury(Injury.strain(Muscle.HAMSTRINGS).left().onset(LocalDate.of(2026, 11, 26)))
                 .stretching(StretchingHistory.builder().painReturnsWithinMinutes(30).build())
                 .build();
 
