@@ -49,6 +49,12 @@ public class EvaluationBenchmark {
         return engine.evaluate(input);
     }
 
+    /** The evaluation with its missing-data report (issue 14's goal: under 20 evaluations' worth). */
+    @Benchmark
+    public Evaluation engineWithMissingData() {
+        return engine.evaluateWithMissingData(input);
+    }
+
     @Benchmark
     public Decisions handCoded() {
         return HandCodedSubset.evaluate(input, Thresholds.DEFAULTS);

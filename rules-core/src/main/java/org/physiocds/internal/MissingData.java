@@ -17,9 +17,11 @@ import org.physiocds.Thresholds;
 import org.physiocds.WhatIf;
 import org.physiocds.model.Bothersomeness;
 import org.physiocds.model.Length;
+import org.physiocds.model.Lifestyle;
 import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
 import org.physiocds.model.RedFlag;
+import org.physiocds.model.Sign;
 import org.physiocds.model.Region;
 import org.physiocds.model.StartBackAnswers;
 import org.physiocds.model.Strength;
@@ -84,7 +86,7 @@ final class MissingData {
         }
         if (p.surgeries().isEmpty()) {
             s.add(new Supposition("surgeries", "recent surgery", "a surgery within " + t.recentSurgeryDays() + " days, region not given",
-                    copy(p, b -> b.surgery(null, 0))));
+                    copy(p, b -> b.surgery(new Surgery(null, 0)))));
         }
         // One unknown at a time.
         if (p.painRegion() == null) {
@@ -168,12 +170,18 @@ final class MissingData {
         s.add(new Supposition("stretching." + field, "stretching: " + words, value, copy(p, b -> b.stretching(changed))));
     }
 
+    /** The patient with finding {@code index} replaced: the record rebuilt, muscles in their order. */
     private static Supposition finding(Patient p, int index, String path, String fact, String value, MuscleFinding changed) {
-        Patient.Builder b = base(p, p.painRegion(), p.painDurationWeeks());
+        Patient.Builder b = Patient.builder().patientId(p.patientId()).age(p.age())
+                .pain(p.painRegion(), p.painDurationWeeks(), p.painIntensity());
         for (int i = 0; i < p.muscles().size(); i++) {
             b.muscle(i == index ? changed : p.muscles().get(i));
         }
-        rest(p, b);
+        p.injuries().forEach(b::injury);
+        p.surgeries().forEach(b::surgery);
+        b.stretching(p.stretching()).startBack(p.startBack())
+                .signs(p.signs().toArray(new Sign[0])).lifestyle(p.lifestyle().toArray(new Lifestyle[0]))
+                .redFlags(p.redFlags().toArray(new RedFlag[0]));
         return new Supposition(path, fact, value, b.build());
     }
 
@@ -191,33 +199,12 @@ final class MissingData {
 
     /** The patient with its pain changed. */
     private static Patient with(Patient p, Region region, Double weeks) {
-        Patient.Builder b = base(p, region, weeks);
-        p.muscles().forEach(b::muscle);
-        rest(p, b);
-        return b.build();
+        return p.toBuilder().pain(region, weeks, p.painIntensity()).build();
     }
 
-    /** The patient with something added by {@code change}. */
+    /** The patient with something set or added by {@code change}. */
     private static Patient copy(Patient p, UnaryOperator<Patient.Builder> change) {
-        Patient.Builder b = base(p, p.painRegion(), p.painDurationWeeks());
-        p.muscles().forEach(b::muscle);
-        rest(p, b);
-        return change.apply(b).build();
-    }
-
-    private static Patient.Builder base(Patient p, Region region, Double weeks) {
-        return Patient.builder().patientId(p.patientId()).age(p.age()).pain(region, weeks, p.painIntensity());
-    }
-
-    private static void rest(Patient p, Patient.Builder b) {
-        p.injuries().forEach(b::injury);
-        for (Surgery s : p.surgeries()) {
-            b.surgery(s.region(), s.daysAgo());
-        }
-        b.stretching(p.stretching()).startBack(p.startBack());
-        b.signs(p.signs().toArray(new org.physiocds.model.Sign[0]));
-        b.lifestyle(p.lifestyle().toArray(new org.physiocds.model.Lifestyle[0]));
-        b.redFlags(p.redFlags().toArray(new RedFlag[0]));
+        return change.apply(p.toBuilder()).build();
     }
 
     /** For a test: how many evaluations a report of this patient costs (the patient's own included). */

@@ -22,6 +22,7 @@ import org.physiocds.model.Region;
 import org.physiocds.model.Side;
 import org.physiocds.model.StartBackAnswers;
 import org.physiocds.model.Strength;
+import org.physiocds.model.Surgery;
 import org.physiocds.model.StretchingHistory;
 import org.physiocds.model.Injury;
 
@@ -81,7 +82,7 @@ class MissingDataTest {
         Patient known = Patient.builder().age(40).pain(Region.LOWER_BACK, 20.0, 5)
                 .muscle(new MuscleFinding(Muscle.HAMSTRINGS, Side.BOTH, Strength.NORMAL, Length.SHORT, true))
                 .injury(new Injury(InjuryType.STRAIN, Muscle.CALVES, Side.LEFT, 400))
-                .surgery(Region.KNEE, 800)
+                .surgery(Surgery.of(Region.KNEE).daysAgo(800))
                 .stretching(new StretchingHistory(4, 600, false, false, false, false, false, true, false, false))
                 .redFlags(RedFlag.NIGHT_PAIN)
                 .startBack(new StartBackAnswers(false, false, false, false, false, false, false, false, Bothersomeness.NOT_AT_ALL))

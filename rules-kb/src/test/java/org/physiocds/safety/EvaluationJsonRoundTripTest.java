@@ -45,6 +45,16 @@ class EvaluationJsonRoundTripTest {
     }
 
     @Test
+    void readEvaluation_withMissingData_readsBackTheReport() {
+        PatientGenerator generator = new PatientGenerator(Fixtures.SEED + 13, 0.0);
+        for (int i = 0; i < 100; i++) {
+            Evaluation e = engine.evaluateWithMissingData(generator.next(i).patient());
+
+            assertEquals(e, JSON.readEvaluation(JSON.writeEvaluation(e)));
+        }
+    }
+
+    @Test
     void readEvaluation_storedPatientAndAdvice_reloadTogether() {
         Patient p = Patient.builder().patientId("stored-1").age(70).redFlags(RedFlag.SADDLE_ANESTHESIA).build();
         String storedPatient = JSON.writePatient(p);
