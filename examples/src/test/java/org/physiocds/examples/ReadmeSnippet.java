@@ -40,6 +40,8 @@ final class ReadmeSnippet {
         Evaluation result = engine.evaluate(patient);
         for (Recommendation r : result.recommendations()) {
             System.out.println(r.phase() + " " + r.action() + " " + r.target().code()
+                    + (r.side() == null ? "" : " " + r.side())              // LEFT, RIGHT, BOTH: muscles only
+                    + (r.referral() == null ? "" : " (" + r.referral().urgency() + ")")
                     + ": " + r.explanation().rationale());
         }
         result.suppressed().forEach(s -> System.out.println("suppressed " + s.action() + " "

@@ -200,7 +200,8 @@ public final class TextReport {
                 lines.add(ITEM + RANK_MEANING[rank.ordinal()]);
             }
             List<String> changes = changes(w.changes());
-            lines.addAll(wrap(ITEM + "? ", ITEM + "    ", "If " + w.fact() + " were " + w.value() + " (" + w.path() + "): "
+            String supposed = w.value().equals("true") ? w.fact() : w.fact() + " were " + w.value();
+            lines.addAll(wrap(ITEM + "? ", ITEM + "    ", "If " + supposed + " (" + w.path() + "): "
                     + String.join("; ", changes) + "."));
         }
     }
