@@ -4,6 +4,10 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.ErrorHandlerAdapter;
 import ca.uhn.fhir.parser.IParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,6 +141,38 @@ public final class FhirMapping {
         }
         return new RecordReader(asOf).read(located);
     }
+
+    /**
+     * The project's own code systems, questionnaires and value set that the mapping reads and
+     * writes (muscles, muscle findings, signs, lifestyle factors, red flags, the stretching history
+     * and STarT Back questionnaires; actions, targets, topics, flags... of the output), as shipped
+     * in this module: for a FHIR server to publish, or a validator to know.
+     */
+    public List<IBaseResource> definitions() {
+        List<IBaseResource> definitions = new ArrayList<>();
+        IParser parser = Context.R4.newJsonParser();
+        for (String name : DEFINITIONS) {
+            try (InputStream in = FhirMapping.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing from the fhir module: " + name);
+                }
+                definitions.add(parser.parseResource(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + name, e);
+            }
+        }
+        return definitions;
+    }
+
+    /** The definitions shipped beside this class. */
+    static final List<String> DEFINITIONS = List.of(
+            "CodeSystem-muscle.json", "CodeSystem-injury-type.json", "CodeSystem-observation.json",
+            "CodeSystem-strength.json", "CodeSystem-length.json", "CodeSystem-sign.json", "CodeSystem-lifestyle.json",
+            "CodeSystem-red-flag.json", "CodeSystem-bothersomeness.json", "CodeSystem-action.json",
+            "CodeSystem-target.json", "CodeSystem-topic.json", "CodeSystem-plan-section.json", "CodeSystem-flag.json",
+            "CodeSystem-restriction.json", "CodeSystem-referral-reason.json", "CodeSystem-urgency.json",
+            "CodeSystem-source-kind.json", "ValueSet-bothersomeness.json", "Questionnaire-stretching-history.json",
+            "Questionnaire-start-back.json");
 
     /** The evaluation as FHIR R4: a Bundle (see the class comment). */
     public Bundle writeEvaluation(Evaluation evaluation) {

@@ -27,6 +27,7 @@ import org.hl7.fhir.r4.model.RequestGroup.RequestGroupActionComponent;
 import org.hl7.fhir.r4.model.RequestGroup.RequestIntent;
 import org.hl7.fhir.r4.model.RequestGroup.RequestPriority;
 import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Task;
 import org.physiocds.Action;
 import org.physiocds.Citation;
 import org.physiocds.Evaluation;
@@ -93,7 +94,7 @@ final class PlanWriter {
             RequestGroupActionComponent group = plan.addAction();
             group.setTitle(words(phase.name()));
             group.addCode(new CodeableConcept(new Coding(Codes.CS_PLAN_SECTION, phase.name(), words(phase.name()))));
-            items.forEach(r -> recommendation(group.addAction(), r));
+            items.forEach(r -> recommendation(plan, group.addAction(), r, subject));
         }
         if (!evaluation.suppressed().isEmpty()) {
             RequestGroupActionComponent group = plan.addAction();
@@ -101,7 +102,7 @@ final class PlanWriter {
             group.setDescription("Advice a rule proposed and a contraindication overruled: kept so that both sides of"
                     + " the conflict can be seen, never to be carried out.");
             group.addCode(new CodeableConcept(new Coding(Codes.CS_PLAN_SECTION, "WITHHELD", "Withheld")));
-            evaluation.suppressed().forEach(s -> suppressed(group.addAction(), s));
+            evaluation.suppressed().forEach(s -> suppressed(plan, group.addAction(), s, subject));
         }
         bundle.addEntry().setFullUrl("urn:uuid:" + plan.getIdElement().getIdPart()).setResource(plan);
 
@@ -137,7 +138,32 @@ final class PlanWriter {
 
     // ---------------------------------------------------------------- items
 
-    private static void recommendation(RequestGroupActionComponent action, Recommendation r) {
+    /**
+     * The request a leaf action stands for (a RequestGroup's leaf action must name one): a
+     * contained Task, proposed (draft) or, for withheld advice, cancelled with the reason.
+     */
+    private static void task(RequestGroup plan, RequestGroupActionComponent action, String description,
+            RequestPriority priority, Reference subject, String withheldBecause) {
+        Task task = new Task();
+        task.setId("task-" + (plan.getContained().size() + 1));
+        task.setStatus(withheldBecause == null ? Task.TaskStatus.DRAFT : Task.TaskStatus.CANCELLED);
+        if (withheldBecause != null) {
+            task.setStatusReason(new CodeableConcept().setText(withheldBecause));
+        }
+        task.setIntent(Task.TaskIntent.PROPOSAL);
+        if (priority != null) {
+            task.setPriority(Task.TaskPriority.fromCode(priority.toCode()));
+        }
+        task.setDescription(description);
+        if (subject != null) {
+            task.setFor(subject.copy());
+        }
+        plan.addContained(task);
+        action.setResource(new Reference("#" + task.getId()));
+    }
+
+    private static void recommendation(RequestGroup plan, RequestGroupActionComponent action, Recommendation r,
+            Reference subject) {
         action.setTitle(title(r.action(), r.target(), r.side(), r.topic(), r.referral()));
         action.setDescription(r.explanation().rationale());
         codes(action, r.action(), r.target(), r.side(), r.topic(), r.phase());
@@ -158,9 +184,12 @@ final class PlanWriter {
         action.addExtension(explanation(Codes.EXT_EXPLANATION, r.explanation(), false));
         r.alsoSupportedBy().forEach(e -> action.addExtension(explanation(Codes.EXT_ALSO_SUPPORTED_BY, e, false)));
         documentation(action, r.explanation(), r.alsoSupportedBy());
+        task(plan, action, action.getTitle() + (r.dosage() == null ? "" : ": " + r.dosage()),
+                r.referral() == null ? null : priority(r.referral().urgency()), subject, null);
     }
 
-    private static void suppressed(RequestGroupActionComponent action, SuppressedRecommendation s) {
+    private static void suppressed(RequestGroup plan, RequestGroupActionComponent action, SuppressedRecommendation s,
+            Reference subject) {
         action.setTitle("Withheld: " + title(s.action(), s.target(), s.side(), s.topic(), null));
         action.setDescription(s.explanation().rationale() + " Withheld: " + s.suppressedBy().rationale());
         codes(action, s.action(), s.target(), s.side(), s.topic(), s.phase());
@@ -168,6 +197,8 @@ final class PlanWriter {
         action.addExtension(explanation(Codes.EXT_WITHHELD_BY, s.suppressedBy(), true));
         s.alsoSuppressedBy().forEach(e -> action.addExtension(explanation(Codes.EXT_ALSO_WITHHELD_BY, e, true)));
         documentation(action, s.explanation(), List.of());
+        task(plan, action, action.getTitle(), null, subject,
+                "Withheld by " + s.suppressedBy().rule() + ": " + s.suppressedBy().ruleName());
     }
 
     private static void codes(RequestGroupActionComponent action, Action what, Target target, Side side, Topic topic,

@@ -211,8 +211,8 @@ final class RecordReader {
             count(ignored, "Condition");
             return;
         }
-        if (CONDITION_NOT_FACT_CLINICAL.contains(code(c.getClinicalStatus()))
-                || CONDITION_NOT_FACT_VERIFICATION.contains(code(c.getVerificationStatus()))) {
+        if (in(CONDITION_NOT_FACT_CLINICAL, code(c.getClinicalStatus()))
+                || in(CONDITION_NOT_FACT_VERIFICATION, code(c.getVerificationStatus()))) {
             count(notFacts, "Condition");
             return;
         }
@@ -228,7 +228,7 @@ final class RecordReader {
         if (region == null) {
             for (CodeableConcept site : c.getBodySite()) {
                 for (Coding coding : site.getCoding()) {
-                    if (Codes.SNOMED.equals(coding.getSystem()) && Codes.REGION_BY_SITE.containsKey(coding.getCode())) {
+                    if (Codes.SNOMED.equals(coding.getSystem()) && in(Codes.REGION_BY_SITE.keySet(), coding.getCode())) {
                         region = Codes.REGION_BY_SITE.get(coding.getCode());
                     }
                 }
@@ -310,7 +310,7 @@ final class RecordReader {
         Region region = null;
         for (CodeableConcept site : p.getBodySite()) {
             for (Coding coding : site.getCoding()) {
-                if (Codes.SNOMED.equals(coding.getSystem()) && Codes.REGION_BY_SITE.containsKey(coding.getCode())) {
+                if (Codes.SNOMED.equals(coding.getSystem()) && in(Codes.REGION_BY_SITE.keySet(), coding.getCode())) {
                     region = Codes.REGION_BY_SITE.get(coding.getCode());
                 }
             }
@@ -688,7 +688,7 @@ final class RecordReader {
             if (Codes.EXT_LATERALITY.equals(e.getUrl()) || Codes.EXT_LATERALITY_MCODE.equals(e.getUrl())) {
                 if (e.getValue() instanceof CodeableConcept c) {
                     for (Coding coding : c.getCoding()) {
-                        if (Codes.SNOMED.equals(coding.getSystem()) && Codes.SIDE_BY_CODE.containsKey(coding.getCode())) {
+                        if (Codes.SNOMED.equals(coding.getSystem()) && in(Codes.SIDE_BY_CODE.keySet(), coding.getCode())) {
                             return Codes.SIDE_BY_CODE.get(coding.getCode());
                         }
                     }
@@ -765,6 +765,11 @@ final class RecordReader {
             }
         }
         return null;
+    }
+
+    /** Null-safe membership ({@code Set.of} refuses to be asked about null). */
+    private static boolean in(Set<String> set, String value) {
+        return value != null && set.contains(value);
     }
 
     private static void count(Map<String, Integer> counts, String type) {
