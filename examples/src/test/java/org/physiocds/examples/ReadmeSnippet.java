@@ -1,10 +1,13 @@
 package org.physiocds.examples;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import org.physiocds.CdsEngine;
 import org.physiocds.Evaluation;
 import org.physiocds.InvalidPatientException;
 import org.physiocds.Recommendation;
+import org.physiocds.fhir.FhirMapping;
+import org.physiocds.fhir.PatientRecord;
 import org.physiocds.json.JsonCodec;
 import org.physiocds.model.Injury;
 import org.physiocds.model.Muscle;
@@ -12,6 +15,7 @@ import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
 import org.physiocds.model.Region;
 import org.physiocds.model.StretchingHistory;
+import org.slf4j.Logger;
 
 /**
  * The README's Java code blocks, in order, each between a {@code README begin} and a
@@ -61,5 +65,16 @@ final class ReadmeSnippet {
         }
         // README end
         return response;
+    }
+
+    static String fhir(CdsEngine engine, String bundleJson, Clock clock, Logger log) {
+        // README begin
+        FhirMapping fhir = FhirMapping.create();                 // thread-safe: share it
+        PatientRecord record = fhir.readPatient(bundleJson, LocalDate.now(clock));  // InvalidPatientException lists every problem
+        Evaluation result = engine.evaluate(record.patient());
+        String plan = fhir.writeEvaluationJson(result);          // Bundle: RequestGroup, DetectedIssues
+        log.info("FHIR record read: {}", record.report().summary());   // types and counts, no patient data
+        // README end
+        return plan;
     }
 }

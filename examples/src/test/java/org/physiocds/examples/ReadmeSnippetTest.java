@@ -27,7 +27,7 @@ class ReadmeSnippetTest {
         List<String> snippet = blocks(Files.readString(SNIPPET),
                 Pattern.compile("(?s)// README begin\\n(.*?)\\n[ ]*// README end"));
 
-        assertEquals(2, readme.size(), "the README's Java blocks");
+        assertEquals(3, readme.size(), "the README's Java blocks");
         assertEquals(readme, snippet);
     }
 
@@ -50,6 +50,15 @@ class ReadmeSnippetTest {
 
         assertTrue(ok.get("recommendations").size() > 0, ok.toString());
         assertEquals(List.of("painRegion", "age"), bad.get("errors").findValuesAsText("path"));
+    }
+
+    @Test
+    void fhir_exampleRecord_readEvaluatedAndWrittenAsABundle() throws IOException {
+        String bundle = Files.readString(Path.of("fhir/demo-01.json"));
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-06-01T12:00:00Z"), java.time.ZoneOffset.UTC);
+        String plan = ReadmeSnippet.fhir(CdsEngine.builder().build(), bundle, clock,
+                org.slf4j.LoggerFactory.getLogger(ReadmeSnippetTest.class));
+        assertTrue(plan.contains("\"resourceType\": \"RequestGroup\""), plan);
     }
 
     /** Each match's text with its common indentation removed. */

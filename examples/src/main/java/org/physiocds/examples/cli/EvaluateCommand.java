@@ -7,13 +7,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.physiocds.Evaluation;
 import org.physiocds.text.TextReport;
 import org.physiocds.InvalidPatientException;
 import org.physiocds.Problem;
+import org.physiocds.fhir.FhirMapping;
 import org.physiocds.model.Patient;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,11 +25,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code cds evaluate [--json] FILE}: one patient in, the advice and why out. */
+/**
+ * {@code cds evaluate [--json | --output text|json|fhir] FILE} or {@code cds evaluate --fhir FILE
+ * [--as-of DATE]}: one patient in, the advice and why out.
+ */
 @Command(name = "evaluate",
         description = {"Evaluates one patient and prints the recommendations grouped by phase, the flags"
                 + " and the suppressed advice, each with its rationale, rule and sources.",
-                "The patient is a JSON document in the interchange format v1."},
+                "The patient is a JSON document in the interchange format v1, or with --fhir a FHIR R4 Bundle."},
         mixinStandardHelpOptions = true,
         versionProvider = Cds.Version.class,
         footer = {"", "Exit status: 0 evaluated, 2 invalid patient (every problem on stderr with its"
@@ -46,13 +53,38 @@ final class EvaluateCommand implements Callable<Integer> {
             + " the rules read, the values that would change something, and what would change.")
     private boolean whatIf;
 
-    @Parameters(paramLabel = "FILE", description = "The patient document, or - to read standard input.")
+    @Option(names = "--output", paramLabel = "FORMAT", description = "What to print: text (a report, the default),"
+            + " json (the interchange document, as --json) or fhir (a FHIR R4 Bundle: RequestGroup, DetectedIssues).")
+    private Output output;
+
+    @Option(names = "--fhir", paramLabel = "FILE", description = "Read the patient from a FHIR R4 Bundle"
+            + " (docs/fhir-mapping.md), or - to read standard input, instead of an interchange document.")
+    private String fhirFile;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "With --fhir: the date ages, days since an"
+            + " injury or surgery and weeks of pain are counted to (default: today).")
+    private LocalDate asOf;
+
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "The patient document, or - to read standard input.")
     private String file;
+
+    enum Output { text, json, fhir }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if ((file == null) == (fhirFile == null)) {
+            throw new ParameterException(spec.commandLine(), "Give one patient: FILE, or --fhir FILE");
+        }
+        if (json && output != null && output != Output.json) {
+            throw new ParameterException(spec.commandLine(), "--json and --output " + output + " disagree");
+        }
+        if (asOf != null && fhirFile == null) {
+            throw new ParameterException(spec.commandLine(), "--as-of is for a FHIR record (--fhir FILE)");
+        }
+        Output format = output != null ? output : json ? Output.json : Output.text;
+        json = format == Output.json;
         Patient patient;
         try {
             patient = read();
@@ -60,15 +92,28 @@ final class EvaluateCommand implements Callable<Integer> {
             printProblems(err, e);
             return Cds.INVALID_INPUT;
         } catch (IOException | UncheckedIOException | InvalidPathException e) {
-            err.println("cds: cannot read " + file + ": " + CannotRead.why(e));
+            err.println("cds: cannot read " + name() + ": " + CannotRead.why(e));
             return Cds.INVALID_INPUT;
         }
         Evaluation evaluation = whatIf ? cds.engine().evaluateWithMissingData(patient) : cds.engine().evaluate(patient);
-        out.println(json ? cds.json().writeEvaluation(evaluation) : TextReport.render(evaluation));
+        out.println(switch (format) {
+            case json -> cds.json().writeEvaluation(evaluation);
+            case fhir -> FhirMapping.create().writeEvaluationJson(evaluation);
+            case text -> TextReport.render(evaluation);
+        });
         return Cds.OK;
     }
 
+    private String name() {
+        return fhirFile != null ? fhirFile : file;
+    }
+
     private Patient read() throws IOException {
+        if (fhirFile != null) {
+            byte[] bytes = fhirFile.equals("-") ? cds.stdin().readAllBytes() : Files.readAllBytes(Path.of(fhirFile));
+            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return FhirMapping.create().readPatient(text, asOf != null ? asOf : LocalDate.now()).patient();
+        }
         if (file.equals("-")) {
             return cds.json().readPatient(cds.stdin());
         }
@@ -83,7 +128,7 @@ final class EvaluateCommand implements Callable<Integer> {
             return;
         }
         int n = e.problems().size();
-        err.println("cds: " + (file.equals("-") ? "the patient" : file) + " is not a valid patient ("
+        err.println("cds: " + (name().equals("-") ? "the patient" : name()) + " is not a valid patient ("
                 + n + (n == 1 ? " problem" : " problems") + "):");
         for (Problem p : e.problems()) {
             // The user's own document, shown to them: the exact path and the value they gave.

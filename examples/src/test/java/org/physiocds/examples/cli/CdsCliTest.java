@@ -266,6 +266,30 @@ class CdsCliTest {
         assertEquals("cds: cannot read the scenario folder no/such/folder: no such file", run.err().strip());
     }
 
+    @Test
+    void evaluate_fhirBundleAsOf_sameAsItsTwin_andFhirOutput() {
+        Run fromFhir = run("evaluate", "--fhir", "fhir/demo-01.json", "--as-of", "2026-06-01", "--output", "json");
+        Run fromJson = run("evaluate", "--json", "patients/demo-01.json");
+        assertEquals(0, fromFhir.status(), fromFhir.err());
+        assertEquals(fromJson.out(), fromFhir.out());
+        Run fhir = run("evaluate", "--fhir", "fhir/demo-01.json", "--as-of", "2026-06-01", "--output", "fhir");
+        assertEquals(0, fhir.status(), fhir.err());
+        assertTrue(fhir.out().contains("\"resourceType\": \"RequestGroup\""));
+        Run plain = run("evaluate", "--output", "fhir", "patients/demo-01.json");
+        assertEquals(fhir.out(), plain.out(), "the same evaluation, the same FHIR");
+    }
+
+    @Test
+    void evaluate_fhirProblems_pathsOnStderr_exit2_wrongOptions_exit2() {
+        Run bad = runWithStdin("{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"coding\":[{\"system\":"
+                + "\"http://loinc.org\",\"code\":\"72514-3\"}]},\"valueInteger\":12}", "evaluate", "--fhir", "-", "--as-of", "2026-06-01");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("Observation.valueInteger: expected a whole number from 0 to 10"), bad.err());
+        assertEquals(2, run("evaluate", "--fhir", "fhir/demo-01.json", "patients/demo-01.json").status());
+        assertEquals(2, run("evaluate", "--fhir", "fhir/demo-01.json", "--as-of", "yesterday").status());
+        assertEquals(2, run("evaluate", "--as-of", "2026-06-01", "patients/demo-01.json").status());
+    }
+
     private static Run run(String... args) {
         return run(() -> ENGINE, "", args);
     }

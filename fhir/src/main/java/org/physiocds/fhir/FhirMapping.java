@@ -1,0 +1,200 @@
+package org.physiocds.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.ErrorHandlerAdapter;
+import ca.uhn.fhir.parser.IParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.physiocds.Evaluation;
+import org.physiocds.InvalidPatientException;
+import org.physiocds.Problem;
+
+/**
+ * FHIR R4 in and out: a patient's record (a Bundle, or a list of resources) read as a
+ * {@link org.physiocds.model.Patient}, and an {@link Evaluation} written as FHIR R4. The one place
+ * where this project's facts meet FHIR, for an application, the command line and the services
+ * built on it; {@code docs/fhir-mapping.md} is the table of what comes from where.
+ *
+ * <pre>{@code
+ * FhirMapping fhir = FhirMapping.create();                        // share it: thread-safe
+ * PatientRecord record = fhir.readPatient(bundleJson, LocalDate.now(clock));
+ * Evaluation result = engine.evaluate(record.patient());
+ * String plan = fhir.writeEvaluationJson(result);                // a Bundle: RequestGroup, DetectedIssues
+ * }</pre>
+ *
+ * <p><b>Reading.</b> What is read: the Patient (its id, and its birth date for the age), pain and
+ * injuries as Conditions, pain intensity, muscle findings, signs, lifestyle factors and red flags
+ * as Observations, surgeries as Procedures, the stretching history and the STarT Back answers as
+ * QuestionnaireResponses. Everything else (medications, encounters, codes the mapping does not
+ * know) is ignored and counted in the {@link MappingReport}. Resources entered in error, refuted,
+ * inactive or resolved are not facts; of two observations of the same thing the latest effective
+ * one wins. Ages, days and weeks are counted to the {@code asOf} date the caller gives, never to
+ * the clock: days are whole calendar days ({@code ChronoUnit.DAYS.between(date, asOf)}), weeks of
+ * pain those days / 7, the age whole years.
+ *
+ * <p><b>Problems.</b> A resource the mapping uses that is malformed, or holds a value outside its
+ * value set, is an {@link InvalidPatientException} listing every problem at once, each with its
+ * FHIR path ({@code Bundle.entry[3].resource.valueCodeableConcept}) and what was expected there;
+ * nothing is read. A document that is not FHIR at all is one problem at {@code $}. Problems never
+ * quote the record (an out-of-range number or an unknown code is kept apart, in
+ * {@link Problem#given()}), and nothing here logs. The exception's message shows
+ * {@link Problem#loggablePath()}, which knows the interchange format's field names only, so it
+ * shows FHIR paths as {@value Problem#UNKNOWN_FIELD}: read {@link InvalidPatientException#problems()}.
+ *
+ * <p><b>Input limits</b>, checked before HAPI reads the document: those of the JSON codec
+ * ({@code JsonCodec.MAX_DOCUMENT_LENGTH} characters, field names, numbers, lists of
+ * {@code JsonCodec.MAX_LIST_LENGTH} elements, at most {@code JsonCodec.MAX_PROBLEMS} problems),
+ * except nesting ({@value InputLimits#MAX_NESTING_DEPTH} deep: FHIR nests deeper than a patient
+ * document) and strings (bounded by the document alone: a narrative may be long).
+ *
+ * <p><b>Writing.</b> A Bundle (type collection): a RequestGroup (intent proposal) whose actions are
+ * the recommendations grouped by phase in order, each with its codes (action, target, side as a
+ * SNOMED CT laterality, topic, restriction, referral reason and urgency), priority (from the
+ * referral's urgency), dosage, rationale and citations ({@code documentation}); the withheld advice
+ * in a last group, each item with what withheld it; one DetectedIssue per flag (severity from the
+ * flag's); an Observation of the STarT Back result when there is one. Every resource carries the
+ * knowledge base's name, version and content hash; the RequestGroup carries the thresholds and
+ * whether any is past its clinical limits. The same evaluation gives the same bytes.
+ *
+ * <p>One {@link FhirContext} (expensive to build, thread-safe) is shared by every instance; each
+ * call makes its own parser. Instances are immutable and thread-safe.
+ */
+public final class FhirMapping {
+
+    private static final FhirMapping INSTANCE = new FhirMapping();
+
+    private FhirMapping() {
+    }
+
+    /** The mapping (one instance, shared: it holds no state). */
+    public static FhirMapping create() {
+        return INSTANCE;
+    }
+
+    /** The FHIR R4 context every read and write uses, for an application that parses FHIR too. */
+    public static FhirContext context() {
+        return Context.R4;
+    }
+
+    /**
+     * Reads a record: a Bundle in FHIR R4 JSON (collection, searchset, transaction, batch...), or a
+     * single resource.
+     *
+     * @param json the document
+     * @param asOf the date ages, days and weeks are counted to (an evaluation date, not the clock)
+     * @throws InvalidPatientException listing every problem with its FHIR path; nothing was read
+     */
+    public PatientRecord readPatient(String json, LocalDate asOf) {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(asOf, "asOf");
+        Problem limit = InputLimits.check(json);
+        if (limit != null) {
+            throw new InvalidPatientException(List.of(limit));
+        }
+        IBaseResource resource;
+        try {
+            resource = parser().parseResource(json);
+        } catch (DataFormatException | ClassCastException | IllegalArgumentException | IllegalStateException e) {
+            // HAPI's messages may quote the document: never passed on.
+            throw new InvalidPatientException(List.of(new Problem("$",
+                    "a FHIR R4 resource in JSON, with a resourceType HAPI knows (a Bundle of the patient's resources)")));
+        }
+        List<RecordReader.Located> located = new ArrayList<>();
+        RecordReader.flatten(resource, resource.fhirType(), located);
+        return new RecordReader(asOf).read(located);
+    }
+
+    /**
+     * Reads a record given as a Bundle.
+     *
+     * @throws InvalidPatientException as {@link #readPatient(String, LocalDate)}
+     */
+    public PatientRecord readPatient(Bundle bundle, LocalDate asOf) {
+        Objects.requireNonNull(bundle, "bundle");
+        Objects.requireNonNull(asOf, "asOf");
+        List<RecordReader.Located> located = new ArrayList<>();
+        RecordReader.flatten(bundle, "Bundle", located);
+        return new RecordReader(asOf).read(located);
+    }
+
+    /**
+     * Reads a record given as resources: a CDS Hooks prefetch's values, say. A Bundle among them
+     * stands for its entries. Paths start {@code resources[i]}.
+     *
+     * @throws InvalidPatientException as {@link #readPatient(String, LocalDate)}
+     */
+    public PatientRecord readPatient(List<? extends IBaseResource> resources, LocalDate asOf) {
+        Objects.requireNonNull(resources, "resources");
+        Objects.requireNonNull(asOf, "asOf");
+        List<RecordReader.Located> located = new ArrayList<>();
+        for (int i = 0; i < resources.size(); i++) {
+            RecordReader.flatten(resources.get(i), "resources[" + i + "]", located);
+        }
+        return new RecordReader(asOf).read(located);
+    }
+
+    /**
+     * The project's own code systems, questionnaires and value set that the mapping reads and
+     * writes (muscles, muscle findings, signs, lifestyle factors, red flags, the stretching history
+     * and STarT Back questionnaires; actions, targets, topics, flags... of the output), as shipped
+     * in this module: for a FHIR server to publish, or a validator to know.
+     */
+    public List<IBaseResource> definitions() {
+        List<IBaseResource> definitions = new ArrayList<>();
+        IParser parser = Context.R4.newJsonParser();
+        for (String name : DEFINITIONS) {
+            try (InputStream in = FhirMapping.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing from the fhir module: " + name);
+                }
+                definitions.add(parser.parseResource(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + name, e);
+            }
+        }
+        return definitions;
+    }
+
+    /** The definitions shipped beside this class. */
+    static final List<String> DEFINITIONS = List.of(
+            "CodeSystem-muscle.json", "CodeSystem-injury-type.json", "CodeSystem-observation.json",
+            "CodeSystem-strength.json", "CodeSystem-length.json", "CodeSystem-sign.json", "CodeSystem-lifestyle.json",
+            "CodeSystem-red-flag.json", "CodeSystem-bothersomeness.json", "CodeSystem-action.json",
+            "CodeSystem-target.json", "CodeSystem-topic.json", "CodeSystem-plan-section.json", "CodeSystem-flag.json",
+            "CodeSystem-restriction.json", "CodeSystem-referral-reason.json", "CodeSystem-urgency.json",
+            "CodeSystem-source-kind.json", "ValueSet-bothersomeness.json", "Questionnaire-stretching-history.json",
+            "Questionnaire-start-back.json");
+
+    /** The evaluation as FHIR R4: a Bundle (see the class comment). */
+    public Bundle writeEvaluation(Evaluation evaluation) {
+        Objects.requireNonNull(evaluation, "evaluation");
+        return PlanWriter.write(evaluation);
+    }
+
+    /** {@link #writeEvaluation} as JSON: indented, {@code \n} line ends; the same evaluation, the same text. */
+    public String writeEvaluationJson(Evaluation evaluation) {
+        String json = Context.R4.newJsonParser().setPrettyPrint(true).encodeResourceToString(writeEvaluation(evaluation));
+        return json.replace("\r\n", "\n");
+    }
+
+    /** A parser for one read: silent on what it cannot read (its messages would quote the record). */
+    private static IParser parser() {
+        return Context.R4.newJsonParser()
+                .setParserErrorHandler(new ErrorHandlerAdapter())
+                .setOverrideResourceIdWithBundleEntryFullUrl(false);
+    }
+
+    /** Holds the context, built on first use. */
+    private static final class Context {
+        static final FhirContext R4 = FhirContext.forR4Cached();
+    }
+}
