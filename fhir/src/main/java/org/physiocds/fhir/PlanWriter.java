@@ -13,7 +13,9 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.DetectedIssue;
+import org.hl7.fhir.r4.model.MarkdownType;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.RequestGroup.RequestStatus;
 import org.hl7.fhir.r4.model.Extension;
@@ -44,7 +46,9 @@ import org.physiocds.SuppressedRecommendation;
 import org.physiocds.Thresholds;
 import org.physiocds.Topic;
 import org.physiocds.Urgency;
+import org.physiocds.WhatIf;
 import org.physiocds.json.JsonCodec;
+import org.physiocds.text.TextReport;
 import org.physiocds.model.Side;
 import org.physiocds.model.Target;
 
@@ -103,6 +107,13 @@ final class PlanWriter {
                     + " the conflict can be seen, never to be carried out.");
             group.addCode(new CodeableConcept(new Coding(Codes.CS_PLAN_SECTION, "WITHHELD", "Withheld")));
             evaluation.suppressed().forEach(s -> suppressed(plan, group.addAction(), s, subject));
+        }
+        if (evaluation.missingData() != null) {
+            // What could change this advice (evaluate --what-if): one note per supposition, most important first.
+            for (WhatIf w : evaluation.missingData()) {
+                plan.addNote(new Annotation(new MarkdownType("What could change this advice (" + words(w.rank().name())
+                        + "): " + TextReport.render(w))));
+            }
         }
         bundle.addEntry().setFullUrl("urn:uuid:" + plan.getIdElement().getIdPart()).setResource(plan);
 

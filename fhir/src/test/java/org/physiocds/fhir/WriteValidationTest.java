@@ -27,11 +27,27 @@ class WriteValidationTest {
         int resources = 0;
         for (Path file : files) {
             String patient = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile()).get("patient").toString();
-            Evaluation evaluation = Fixtures.ENGINE.evaluate(json.readPatient(patient));
+            // With the missing-data report, so its notes are validated too.
+            Evaluation evaluation = Fixtures.ENGINE.evaluateWithMissingData(json.readPatient(patient));
             Bundle bundle = Fixtures.FHIR.writeEvaluation(evaluation);
             resources += bundle.getEntry().size(); // the validator checks every entry of the Bundle
             Fixtures.errors(bundle).forEach(e -> errors.add(file.getFileName() + " Bundle: " + e));
         }
         assertEquals(List.of(), errors, resources + " resources validated");
+    }
+
+    @Test
+    void writeEvaluation_withMissingData_oneNotePerSuppositionMostImportantFirst() {
+        Evaluation evaluation = Fixtures.ENGINE.evaluateWithMissingData(new JsonCodec().readPatient(
+                "{\"painRegion\": \"HIP\", \"muscles\": [{\"muscle\": \"PIRIFORMIS\", \"feelsTight\": true}]}"));
+        Bundle bundle = Fixtures.FHIR.writeEvaluation(evaluation);
+        org.hl7.fhir.r4.model.RequestGroup plan = (org.hl7.fhir.r4.model.RequestGroup) bundle.getEntryFirstRep().getResource();
+
+        assertEquals(evaluation.missingData().size(), plan.getNote().size());
+        org.junit.jupiter.api.Assertions.assertTrue(plan.getNote().get(0).getText()
+                .startsWith("What could change this advice (Safety): If red-flag screening were an emergency red flag"),
+                plan.getNote().get(0).getText());
+        org.junit.jupiter.api.Assertions.assertTrue(plan.getNote().stream().anyMatch(n -> n.getText()
+                .contains("If the length of the piriformis were SHORT (muscles[0].length): ")));
     }
 }

@@ -199,10 +199,7 @@ public final class TextReport {
                 rank = w.rank();
                 lines.add(ITEM + RANK_MEANING[rank.ordinal()]);
             }
-            List<String> changes = changes(w.changes());
-            String supposed = w.value().equals("true") ? w.fact() : w.fact() + " were " + w.value();
-            lines.addAll(wrap(ITEM + "? ", ITEM + "    ", "If " + supposed + " (" + w.path() + "): "
-                    + String.join("; ", changes) + "."));
+            lines.addAll(wrap(ITEM + "? ", ITEM + "    ", render(w)));
         }
     }
 
@@ -221,6 +218,15 @@ public final class TextReport {
             }
         }
         return words;
+    }
+
+    /**
+     * One supposition of the missing-data report in a sentence: "If the length of the piriformis were
+     * SHORT (muscles[0].length): STRETCH piriformis would be added (MUS-05); ...".
+     */
+    public static String render(WhatIf w) {
+        String supposed = w.value().equals("true") ? w.fact() : w.fact() + " were " + w.value();
+        return "If " + supposed + " (" + w.path() + "): " + String.join("; ", changes(w.changes())) + ".";
     }
 
     /** What each rank means, in the order of {@link WhatIf.Rank}. */
