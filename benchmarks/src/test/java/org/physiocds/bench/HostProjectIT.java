@@ -19,7 +19,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * An application takes the library in as a dependency and gets only what runs. {@code
@@ -54,6 +58,12 @@ class HostProjectIT {
         }
         System.out.printf("host application's run-time class path: %d jars, %.1f MiB%n",
                 classPath.size(), bytes / 1048576.0);
+        // rules-kb brings nothing but itself (its Drools compiler is provided, not passed on):
+        // the API alone is the same class path without it (docs/embedding.md).
+        Path kb = classPath.stream().filter(p -> p.getFileName().toString().startsWith("rules-kb-")).findFirst()
+                .orElseThrow(() -> new AssertionError("rules-kb not on " + classPath));
+        System.out.printf("of which rules-kb: 1 jar, %.2f MiB; rules-core with what it brings: %d jars, %.1f MiB%n",
+                Files.size(kb) / 1048576.0, classPath.size() - 1, (bytes - Files.size(kb)) / 1048576.0);
 
         List<String> buildTimeOnly = classPath.stream().map(p -> p.getFileName().toString())
                 .filter(name -> BUILD_TIME_ONLY.matcher(name).matches()).toList();
@@ -77,6 +87,63 @@ class HostProjectIT {
             assertArrayEquals(Files.readAllBytes(ROOT.resolve(module).resolve("target").resolve(name)),
                     Files.readAllBytes(resolved), resolved + " is not the jar this build made");
         }
+    }
+
+    /**
+     * The BOM the host project imported (its dependencies name no version) is this build's, manages
+     * our library modules at this version and nothing else: no parent, so an application's own
+     * versions of Drools, Jackson or JUnit are never overruled by importing it.
+     */
+    @Test
+    void bom_theHostProjectImported_managesOnlyOurModulesAtThisVersion() throws Exception {
+        Path installed = REPO.resolve("org/physiocds/physiocds-bom").resolve(VERSION).resolve("physiocds-bom-" + VERSION + ".pom");
+        assertTrue(Files.isRegularFile(installed), installed + " not installed for the host project");
+        assertArrayEquals(Files.readAllBytes(ROOT.resolve("bom/pom.xml")), Files.readAllBytes(installed));
+
+        Document bom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(installed.toFile());
+        Element project = bom.getDocumentElement();
+        assertEquals(0, project.getElementsByTagName("parent").getLength(), "the BOM inherits nothing");
+        assertEquals(VERSION, child(project, "version"));
+        assertEquals("pom", child(project, "packaging"));
+        NodeList managed = project.getElementsByTagName("dependency");
+        List<String> artifacts = new java.util.ArrayList<>();
+        for (int i = 0; i < managed.getLength(); i++) {
+            Element dependency = (Element) managed.item(i);
+            assertEquals("org.physiocds", child(dependency, "groupId"));
+            assertEquals("${project.version}", child(dependency, "version"));
+            artifacts.add(child(dependency, "artifactId"));
+        }
+        assertEquals(List.of("rules-core", "rules-kb", "fhir"), artifacts);
+        assertEquals(null, child(project, "dependencies"), "the BOM has no dependencies of its own");
+    }
+
+    /** The README's Maven snippet is the host project's, which this build compiles and runs. */
+    @Test
+    void readme_mavenSnippet_isTheHostProjectsDependencies() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+        int section = readme.indexOf("\n## Packaging: BOM, schema, embedding\n");
+        assertTrue(section >= 0, "README has no Packaging section");
+        java.util.regex.Matcher xml = Pattern.compile("(?s)```xml\n(.*?)```").matcher(readme);
+        assertTrue(xml.find(section), "no xml block in the Packaging section");
+
+        String pom = Files.readString(ROOT.resolve("benchmarks/src/it/host-app/pom.xml"), StandardCharsets.UTF_8);
+        String host = pom.substring(pom.indexOf("README_DEPENDENCIES_BEGIN -->") + "README_DEPENDENCIES_BEGIN -->".length(),
+                pom.indexOf("<!-- README_DEPENDENCIES_END"));
+        assertEquals(normalized(host.replace("@project.version@", VERSION)), normalized(xml.group(1)));
+    }
+
+    /** XML without comments and with no white space between or around tags. */
+    private static String normalized(String xml) {
+        return xml.replaceAll("(?s)<!--.*?-->", "").replaceAll(">\\s+<", "><").strip();
+    }
+
+    private static String child(Element parent, String name) {
+        for (org.w3c.dom.Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getTagName().equals(name)) {
+                return e.getTextContent().strip();
+            }
+        }
+        return null;
     }
 
     @Test

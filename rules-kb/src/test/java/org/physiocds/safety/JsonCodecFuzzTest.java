@@ -51,10 +51,21 @@ class JsonCodecFuzzTest {
     private long slowest;
     private long hungriest;
 
-    /** The contract's example and every example scenario's patient: valid documents to break. */
     @BeforeAll
     static void validDocuments() throws IOException {
-        VALID.add(CONTRACT_EXAMPLE);
+        VALID.addAll(validDocumentsToBreak());
+        for (String doc : VALID) {
+            JSON.readPatient(doc); // each must be valid to start with
+        }
+    }
+
+    /**
+     * The contract's example and every example scenario's patient: valid documents to break. Shared
+     * with {@link InterchangeSchemaTest}, which checks the schema against the reader on this corpus.
+     */
+    static List<String> validDocumentsToBreak() throws IOException {
+        List<String> valid = new ArrayList<>();
+        valid.add(CONTRACT_EXAMPLE);
         Path scenarios = SeedFiles.ROOT.resolve("examples/scenarios");
         if (Files.isDirectory(scenarios)) {
             ObjectMapper mapper = new ObjectMapper();
@@ -62,14 +73,12 @@ class JsonCodecFuzzTest {
                 for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                     JsonNode patient = mapper.readTree(file.toFile()).get("patient");
                     if (patient != null) {
-                        VALID.add(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(patient));
+                        valid.add(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(patient));
                     }
                 }
             }
         }
-        for (String doc : VALID) {
-            JSON.readPatient(doc); // each must be valid to start with
-        }
+        return valid;
     }
 
     @Test
@@ -223,7 +232,8 @@ class JsonCodecFuzzTest {
         report("random mutations", MUTATIONS);
     }
 
-    private static byte[] mutate(byte[] doc, Random random) {
+    /** One random edit of a document: the mutations of this test, shared with {@link InterchangeSchemaTest}. */
+    static byte[] mutate(byte[] doc, Random random) {
         int at = doc.length == 0 ? 0 : random.nextInt(doc.length);
         byte[] tokens = "{}[]\":,-0123456789.eE \\ntrufalsn".getBytes(StandardCharsets.US_ASCII);
         return switch (random.nextInt(6)) {
