@@ -190,6 +190,7 @@ public final class HandCodedSubset {
         boolean urgent = present.contains(RedFlag.HISTORY_OF_CANCER)
                 || present.stream().filter(MALIGNANCY::contains).count() >= 2
                 || present.stream().filter(INFECTION::contains).count() >= 2
+                || present.contains(RedFlag.FEVER)
                 || present.contains(RedFlag.MINOR_TRAUMA_WITH_OSTEOPOROSIS) && !present.contains(RedFlag.MAJOR_TRAUMA);
         for (String rule : emergency && urgent ? List.of("RFL-11", "RFL-12")
                 : emergency ? List.of("RFL-11") : urgent ? List.of("RFL-12") : List.<String>of()) {

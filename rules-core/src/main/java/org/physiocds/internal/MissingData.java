@@ -113,7 +113,7 @@ final class MissingData {
             }
         }
         stretching(p, t, s);
-        if (p.startBack() == null) {
+        if (p.startBack() == null && (p.painRegion() == null || p.painRegion() == Region.LOWER_BACK)) {
             s.add(new Supposition("startBack", "STarT Back screening", "LOW risk", copy(p, b -> b.startBack(answers(1, Bothersomeness.SLIGHTLY)))));
             s.add(new Supposition("startBack", "STarT Back screening", "MEDIUM risk", copy(p, b -> b.startBack(answers(4, Bothersomeness.SLIGHTLY)))));
             s.add(new Supposition("startBack", "STarT Back screening", "HIGH risk", copy(p, b -> b.startBack(answers(8, Bothersomeness.VERY_MUCH)))));

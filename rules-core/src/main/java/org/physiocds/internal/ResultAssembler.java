@@ -276,16 +276,28 @@ final class ResultAssembler {
             .thenComparing(Key::side, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(Key::topic, Comparator.nullsFirst(Comparator.naturalOrder()));
 
-    /** {@link #KEY_ORDER}, with referrals the emergency first, then the urgent, then the others. */
+    /** {@link #KEY_ORDER}, with referrals the emergency first, then the urgent, the red flags to review, then the others. */
     private static final Comparator<Recommendation> RECOMMENDATION_ORDER = Comparator
             .comparing(Recommendation::phase)
             .thenComparing(Recommendation::action)
             .thenComparingInt(ResultAssembler::referralRank)
             .thenComparing(r -> new Key(r.action(), r.target(), r.side(), r.topic()), KEY_ORDER);
 
+    /** Emergency, urgent, red flags to review, then routine referrals; anything else after. */
     private static int referralRank(Recommendation r) {
-        return r.referral() == null ? Urgency.values().length
-                : Math.min(r.referral().urgency().ordinal(), Urgency.ROUTINE.ordinal());
+        if (r.referral() == null) {
+            return 4;
+        }
+        switch (r.referral().urgency()) {
+            case EMERGENCY:
+                return 0;
+            case URGENT:
+                return 1;
+            case REVIEW:
+                return 2;
+            default:
+                return 3;
+        }
     }
 
     /**

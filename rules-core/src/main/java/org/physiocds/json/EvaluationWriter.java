@@ -32,8 +32,11 @@ import org.physiocds.model.Side;
  */
 final class EvaluationWriter {
 
-    /** A template, never used directly. Two-space indentation, {@code "name": value}, {@code \n} on every platform, {@code []} when empty. */
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+    /**
+     * The codec's one layout (evaluations and patients): a template, never used directly. Two-space
+     * indentation, {@code "name": value}, {@code \n} on every platform, {@code []} when empty.
+     */
+    static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
             .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
             .withObjectEmptySeparator("")
             .withArrayEmptySeparator(""))

@@ -2,9 +2,6 @@ package org.physiocds.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -38,14 +35,6 @@ import org.physiocds.model.Surgery;
  */
 final class PatientWriter {
 
-    /** As the evaluation writer's: two-space indentation, {@code "name": value}, {@code \n} on every platform. */
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator(""))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"));
-
     /** Below this magnitude every integral {@code double} is exactly a {@code long} of at most 16 digits. */
     private static final double LARGEST_WRITTEN_AS_INTEGER = 1e15;
 
@@ -58,7 +47,7 @@ final class PatientWriter {
         StringWriter out = new StringWriter(pretty ? 2_048 : 1_024);
         try (JsonGenerator g = factory.createGenerator(out)) {
             if (pretty) {
-                g.setPrettyPrinter(PRETTY.createInstance()); // the printer counts nesting: one per document
+                g.setPrettyPrinter(EvaluationWriter.PRETTY.createInstance()); // the printer counts nesting: one per document
             }
             patient(g, p);
         } catch (IOException e) {

@@ -70,9 +70,23 @@ public final class TextReport {
         return String.join("\n", report.lines);
     }
 
-    /** A recommendation in a line, without its dosage: see {@link #title(Action, Target, Side, Topic, String)}. */
+    /**
+     * A recommendation in a line, without its dosage: "STRETCH right hip flexors", "DO NOT STRETCH left
+     * hamstrings (contraindicated)", "REFER (emergency): red-flag assessment", "REFER: injury
+     * clearance, left hamstrings", "ADVISE: sleep".
+     */
     public static String title(Recommendation r) {
-        return title(r.action(), r.target(), r.side(), r.topic(), urgency(r)) + restriction(r);
+        if (r.referral() != null) {
+            String about = r.target() == Target.GENERAL ? "" : ", " + sided(r.target(), r.side());
+            return "REFER" + (urgency(r) == null ? "" : " (" + urgency(r) + ")") + ": "
+                    + words(r.referral().reason()) + about;
+        }
+        return title(r.action(), r.target(), r.side(), r.topic(), null) + restriction(r);
+    }
+
+    /** "left hamstrings", "hamstrings" (both sides), "knee". */
+    private static String sided(Target target, Side side) {
+        return side == null || side == Side.BOTH ? target.label() : side.name().toLowerCase(Locale.ROOT) + " " + target.label();
     }
 
     /**
@@ -87,9 +101,7 @@ public final class TextReport {
         if (target == Target.GENERAL) {
             return topic == null ? words : words + (urgency != null ? " " : ": ") + topic.label();
         }
-        String sided = side == null || side == Side.BOTH ? target.label()
-                : side.name().toLowerCase(Locale.ROOT) + " " + target.label();
-        return words + " " + sided;
+        return words + " " + sided(target, side);
     }
 
     private void evaluation(Evaluation e) {
@@ -167,7 +179,7 @@ public final class TextReport {
         String dosage = r.dosage();
         String urgency = urgency(r);
         if (urgency != null && dosage.startsWith(urgency + ": ")) {
-            return title + ", " + dosage.substring(urgency.length() + 2); // "(emergency) red flags, same day"
+            return title + ", " + dosage.substring(urgency.length() + 2); // "REFER (emergency): red-flag assessment, same day"
         }
         return title + " (" + dosage + ")";
     }
@@ -285,7 +297,7 @@ public final class TextReport {
 
     private void suppressed(SuppressedRecommendation s) {
         String title = title(s.action(), s.target(), s.side(), s.topic(), null);
-        lines.add(ITEM + "x " + title + " (not advised)");
+        lines.add(ITEM + "x " + title + " (withheld)");
         explained("Proposed because", "Proposed by", s.explanation(), "the suppressed " + title);
         explained("Suppressed because", "Suppressed by", s.suppressedBy(), "what suppressed " + title);
         for (Explanation also : s.alsoSuppressedBy()) {

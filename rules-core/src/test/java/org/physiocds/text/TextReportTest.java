@@ -73,7 +73,7 @@ class TextReportTest {
 
         String report = TextReport.render(e);
 
-        assertTrue(report.contains("\n  x STRETCH hamstrings (not advised)\n"
+        assertTrue(report.contains("\n  x STRETCH hamstrings (withheld)\n"
                 + "      Proposed because: Hamstrings short.\n"
                 + "      Proposed by: MUS-05 \"Rule MUS-05\" (guidance G08)\n"
                 + "      Suppressed because: Hamstrings strained 5 days ago.\n"
@@ -192,7 +192,7 @@ class TextReportTest {
                 + "Thresholds: recentInjuryDays 42, recentSurgeryDays 90, painReturnMinutes 60,\n"
                 + "  consistentSessionsPerWeek 3, chronicPainWeeks 12\n\nSUMMARY\n"
                 + "  Phase 1, SAFETY: referrals, precautions and what not to do, before anything else\n"
-                + "    REFER (emergency) red flags, same day\n"
+                + "    REFER (emergency): red flag assessment, same day\n"
                 + "    DO NOT STRETCH left hamstrings (contraindicated)\n"
                 + "  Phase 4, MOBILIZE: mobilise what is restricted\n"
                 + "    STRETCH right hip flexors (hold 30-60 s, 3-5 repetitions)\n"
@@ -202,7 +202,7 @@ class TextReportTest {
                 + "  Flags: RED FLAG (critical), RECENT INJURY (warning)\n"
                 + "  Withheld: 1 item (see SUPPRESSED below)\n"), report);
         assertFalse(report.contains("NOT CLINICAL ADVICE"), report);
-        assertTrue(report.contains("  x STRETCH left hamstrings (not advised)"), report);
+        assertTrue(report.contains("  x STRETCH left hamstrings (withheld)"), report);
     }
 
     @Test

@@ -51,7 +51,7 @@ class ClinicalReviewTest {
         Recommendation stretch = recommendation(e, Action.STRETCH, Muscle.HAMSTRINGS, Side.LEFT).orElseThrow();
         assertEquals("hold 30-60 s, 3-5 repetitions", stretch.dosage());
         assertTrue(stretch.alsoSupportedBy().stream().anyMatch(x -> x.rule().equals("TEC-01")
-                && x.rationale().contains("only the left side is assessed short")));
+                && x.rationale().contains("The stretch is advised on the left side")));
         assertTrue(recommends(e, Action.STRENGTHEN, Muscle.HAMSTRINGS, Side.RIGHT));
         assertTrue(recommends(e, Action.DO_NOT_STRETCH, Muscle.HAMSTRINGS, Side.RIGHT));
         assertFalse(recommends(e, Action.STRETCH, Muscle.HAMSTRINGS, Side.RIGHT));
@@ -268,6 +268,43 @@ class ClinicalReviewTest {
         assertEquals("SAF-08", suppressed(e, Action.MOBILIZE, Region.ANKLE).orElseThrow().suppressedBy().rule());
     }
 
+    @Test
+    void leftHamstringStrain_holdsBackLoadingTheLeftHipMusclesButNotTheRight() {
+        // A bridge for the glutes loads a healing hamstring: the left glutes wait for clearance too.
+        Evaluation e = evaluate(Patient.builder().age(33).pain(Region.LOWER_BACK, 6.0, 4)
+                .muscle(MuscleFinding.of(Muscle.GLUTES).left().weak().lengthened())
+                .muscle(MuscleFinding.of(Muscle.GLUTES).right().weak().lengthened())
+                .injury(Injury.strain(Muscle.HAMSTRINGS).left().daysAgo(5))
+                .build());
+
+        assertEquals("SAF-08", suppressed(e, Action.STRENGTHEN, Muscle.GLUTES, Side.LEFT).orElseThrow().suppressedBy().rule());
+        assertTrue(recommends(e, Action.STRENGTHEN, Muscle.GLUTES, Side.RIGHT));
+    }
+
+    @Test
+    void lumbarSurgery_makesTheLowerBackDoNotStretchAContraindicationAndHoldsGeneralStrengthening() {
+        Evaluation e = evaluate(Patient.builder().age(58).pain(Region.LOWER_BACK, 30.0, 4)
+                .surgery(Surgery.of(Region.LOWER_BACK).daysAgo(40))
+                .stretching(StretchingHistory.builder().sessionsPerWeek(14).needsMoreForSameRelief(true).build())
+                .build());
+
+        Recommendation dont = recommendation(e, Action.DO_NOT_STRETCH, Region.LOWER_BACK).orElseThrow();
+        assertEquals(org.physiocds.Restriction.CONTRAINDICATED, dont.restriction());
+        assertTrue(Kb.ruleIds(dont).contains("SAF-04"), Kb.ruleIds(dont)::toString);
+        assertEquals("SAF-04", suppressed(e, Action.STRENGTHEN, Topic.RELIABLE_MUSCLES).orElseThrow().suppressedBy().rule());
+    }
+
+    @Test
+    void startBackForShoulderPain_isScoredButNotMatchedToBackPainCare() {
+        Evaluation e = evaluate(Patient.builder().age(44).pain(Region.SHOULDER, 10.0, 6)
+                .startBack(new org.physiocds.model.StartBackAnswers(true, true, false, false, true, true, true, true,
+                        org.physiocds.model.Bothersomeness.VERY_MUCH)).build());
+
+        assertEquals(org.physiocds.StartBackResult.Stratum.HIGH, e.startBack().stratum());
+        assertTrue(Kb.ruleIds(e).stream().noneMatch(id -> id.equals("SBT-01") || id.equals("SBT-02") || id.equals("SBT-03")),
+                Kb.ruleIds(e)::toString);
+    }
+
     // ---- 4. Guarding follows the complaint ------------------------------------------------------
 
     @Test
@@ -318,15 +355,15 @@ class ClinicalReviewTest {
 
     @Test
     void onlyStrengtheningIsWithheld_stretchingIsStillBalancedWithStrengthening() {
-        // The hamstrings are torn, so strengthening them is withheld; the hip flexor stretch stands alone.
+        // The calves are torn, so strengthening them is withheld; the hip flexor stretch stands alone.
         Evaluation e = evaluate(Patient.builder().age(31)
                 .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).normalStrength().shortened().feelsTight())
-                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).weak().normalLength().doesNotFeelTight())
-                .injury(Injury.tear(Muscle.HAMSTRINGS).daysAgo(10))
+                .muscle(MuscleFinding.of(Muscle.CALVES).weak().normalLength().doesNotFeelTight())
+                .injury(Injury.tear(Muscle.CALVES).daysAgo(10))
                 .build());
 
         assertTrue(recommends(e, Action.STRETCH, Muscle.HIP_FLEXORS, Side.BOTH));
-        assertTrue(suppressed(e, Action.STRENGTHEN, Muscle.HAMSTRINGS, Side.BOTH).isPresent());
+        assertTrue(suppressed(e, Action.STRENGTHEN, Muscle.CALVES, Side.BOTH).isPresent());
         assertEquals("PRG-03", recommendation(e, Action.STRENGTHEN, Topic.BALANCE_WITH_STRENGTHENING).orElseThrow()
                 .explanation().rule());
     }

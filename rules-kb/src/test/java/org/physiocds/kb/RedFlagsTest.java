@@ -161,7 +161,7 @@ class RedFlagsTest {
         "UNEXPLAINED_WEIGHT_LOSS,          REVIEW,    possible spinal malignancy",
         "NIGHT_PAIN,                       REVIEW,    possible spinal malignancy",
         "AGE_OVER_50_NEW_PAIN,             REVIEW,    possible spinal malignancy",
-        "FEVER,                            REVIEW,    possible spinal infection",
+        "FEVER,                            URGENT,    possible spinal infection",
         "IMMUNOSUPPRESSION,                REVIEW,    possible spinal infection",
         "INTRAVENOUS_DRUG_USE,             REVIEW,    possible spinal infection",
         "RECENT_INFECTION,                 REVIEW,    possible spinal infection",
@@ -241,13 +241,25 @@ class RedFlagsTest {
 
     @Test
     void evaluate_lowSpecificityFlagsOfDifferentCategories_stayReviewAndNameBoth() {
-        Evaluation e = officeWorkerWith(RedFlag.NIGHT_PAIN, RedFlag.FEVER);
+        Evaluation e = officeWorkerWith(RedFlag.NIGHT_PAIN, RedFlag.IMMUNOSUPPRESSION);
 
         Recommendation refer = referral(e);
         assertEquals("review: clinician review at this visit", refer.dosage());
         assertTrue(refer.explanation().rationale().contains("Night pain: possible spinal malignancy"));
-        assertTrue(refer.explanation().rationale().contains("Fever: possible spinal infection"));
+        assertTrue(refer.explanation().rationale().contains("Immunosuppression: possible spinal infection"));
         assertTrue(recommends(e, Action.STRETCH, Muscle.HIP_FLEXORS));
+    }
+
+    @Test
+    void evaluate_feverAlone_isUrgentAndHoldsTheProgrammeWhileThePatientIsFebrile() {
+        Evaluation e = officeWorkerWith(RedFlag.FEVER);
+
+        Recommendation refer = referral(e);
+        assertTrue(refer.dosage().startsWith("urgent:"), refer.dosage());
+        assertTrue(refer.explanation().rationale().contains("exercise waits while the patient is febrile"));
+        assertEquals("RFL-12", refer.explanation().rule());
+        assertEquals("RFL-12", suppressed(e, Action.STRETCH, Muscle.HIP_FLEXORS).orElseThrow().suppressedBy().rule());
+        assertFalse(recommends(e, Action.STRETCH, Muscle.HIP_FLEXORS));
     }
 
     @Test

@@ -64,7 +64,7 @@ class SafetySignalsTest {
         "UNEXPLAINED_WEIGHT_LOSS,          REVIEW,    WARNING",
         "NIGHT_PAIN,                       REVIEW,    WARNING",
         "AGE_OVER_50_NEW_PAIN,             REVIEW,    WARNING",
-        "FEVER,                            REVIEW,    WARNING",
+        "FEVER,                            URGENT,    CRITICAL",
         "IMMUNOSUPPRESSION,                REVIEW,    WARNING",
         "INTRAVENOUS_DRUG_USE,             REVIEW,    WARNING",
         "RECENT_INFECTION,                 REVIEW,    WARNING",

@@ -3,6 +3,7 @@ package org.physiocds.examples.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.physiocds.examples.PatientGenerator;
+import org.physiocds.json.JsonCodec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,6 +23,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit status: 0 written, 2 a wrong option, 1 the output cannot be written."})
 final class GenerateCommand implements Callable<Integer> {
 
+    /** The library's writer: what generate writes is what readPatient reads back, equal. */
+    private static final JsonCodec JSON = new JsonCodec();
+
     @Spec
     private CommandSpec spec;
 
@@ -39,7 +43,7 @@ final class GenerateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PatientGenerator generator = new PatientGenerator(seed);
         for (long i = 0; i < count; i++) {
-            out.write(PatientJson.line(generator.patient(i)));
+            out.write(JSON.writePatientLine(generator.patient(i)));
             out.write('\n');
             if (i % 10_000 == 9_999 && out.checkError()) { // a PrintWriter swallows write errors
                 spec.commandLine().getErr().println("cds: cannot write the output, stopped");

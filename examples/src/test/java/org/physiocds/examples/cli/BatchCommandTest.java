@@ -28,6 +28,8 @@ import org.physiocds.model.Patient;
 /** {@code batch} and {@code generate}: NDJSON in, NDJSON out, in order, invalid lines reported in place. */
 class BatchCommandTest {
 
+    private static final org.physiocds.json.JsonCodec JSON_CODEC = new org.physiocds.json.JsonCodec();
+
     private static final CdsEngine ENGINE = CdsEngine.builder().build();
     private static final JsonCodec JSON = new JsonCodec();
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -42,7 +44,7 @@ class BatchCommandTest {
     void batch_manyPatientsOnThreeThreads_oneEvaluationPerLineInInputOrder() {
         int count = NdjsonBatch.CHUNK * 5 + 17; // more chunks than threads, and a partial last one
         List<Patient> patients = new PatientGenerator(7).patients(count).toList();
-        String input = String.join("\n", patients.stream().map(PatientJson::line).toList()) + "\n";
+        String input = String.join("\n", patients.stream().map(JSON_CODEC::writePatientLine).toList()) + "\n";
 
         Run run = run(input, "batch", "--threads", "3", "-");
 
@@ -57,7 +59,7 @@ class BatchCommandTest {
 
     @Test
     void batch_invalidLines_errorRecordInPlaceAndTheOthersEvaluated() throws IOException {
-        List<String> good = new PatientGenerator(8).patients(3).map(PatientJson::line).toList();
+        List<String> good = new PatientGenerator(8).patients(3).map(JSON_CODEC::writePatientLine).toList();
         String input = good.get(0) + "\n"
                 + "{\"age\": 300, \"painRegion\": \"LUMBAR\"}\n"
                 + good.get(1) + "\r\n"
@@ -84,7 +86,7 @@ class BatchCommandTest {
 
     @Test
     void batch_lineLongerThanADocumentMayBe_errorRecordWithoutReadingItWhole() throws IOException {
-        String good = PatientJson.line(new PatientGenerator(9).patient(0));
+        String good = JSON_CODEC.writePatientLine(new PatientGenerator(9).patient(0));
         String huge = "{\"patientId\": \"" + "x".repeat(JsonCodec.MAX_DOCUMENT_LENGTH) + "\"}";
 
         Run run = run(huge + "\n" + good + "\n", "batch", "-");
@@ -99,7 +101,7 @@ class BatchCommandTest {
     @Test
     void batch_file_readsIt(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("patients.ndjson");
-        Files.writeString(file, PatientJson.line(new PatientGenerator(10).patient(0)) + "\n");
+        Files.writeString(file, JSON_CODEC.writePatientLine(new PatientGenerator(10).patient(0)) + "\n");
 
         Run run = run("", "batch", file.toString());
 

@@ -88,7 +88,7 @@ class CdsJarIT {
 
         assertEquals(0, run.status(), run.err());
         assertTrue(run.text().startsWith("Patient demo-01, evaluated by knowledge base"), run.text());
-        assertTrue(run.text().contains("x DECOMPRESS lower back (not advised)"), run.text());
+        assertTrue(run.text().contains("x DECOMPRESS lower back (withheld)"), run.text());
         assertEquals("", run.err());
     }
 

@@ -99,14 +99,19 @@ public record Advice(Action action, Target target, Side side, Topic topic, Refer
      * Whether this is a referral about a muscle or region that withholds {@code other}, an exercise
      * or advice outside the safety phase, until a clinician has cleared it: a referral about a region
      * withholds everything about the region and its muscles; one about a healing muscle withholds
-     * everything about that muscle on an overlapping side, and the loading of its region
-     * (region-wide advice such as decompression, stabilisation or mobilisation of it).
+     * everything about the region it acts on: region-wide advice (decompression, stabilisation,
+     * mobilisation) and the exercise of the region's muscles, itself included, on an overlapping side.
      */
     public boolean withholdsExerciseOf(Advice other) {
         if (action != Action.REFER || target == Target.GENERAL || other.action.phase() == org.physiocds.Phase.SAFETY) {
             return false;
         }
-        return concerns(other) || target instanceof Muscle m && other.target == m.region();
+        if (target instanceof Muscle m) {
+            // The healing muscle and the region it acts on: region-wide loading, and exercise of the
+            // region's other muscles on the same side (a bridge for the glutes loads a healing hamstring).
+            return m.region().covers(other.target) && overlaps(side, other.side);
+        }
+        return concerns(other);
     }
 
     /** Whether this advice's target and side include {@code other}'s (a region includes its muscles, BOTH includes a side). */

@@ -4,7 +4,7 @@ import org.physiocds.model.RedFlag;
 
 /** The serious pathology a red flag points to (NICE NG59 1.1.1; ACP 2011). */
 public enum RedFlagCategory {
-    CAUDA_EQUINA("suspected cauda equina syndrome"),
+    CAUDA_EQUINA("suspected cauda equina syndrome or other serious neurological compromise"),
     MALIGNANCY("possible spinal malignancy"),
     INFECTION("possible spinal infection"),
     FRACTURE("possible spinal fracture");

@@ -103,9 +103,18 @@ public final class Words {
         return "surgery" + where + " " + ago(surgery.daysAgo());
     }
 
+    /**
+     * ", within the 42-day recent-injury threshold (recentInjuryDays)", or nothing when the date is
+     * not given (the injury is then treated as still healing, whatever the threshold).
+     */
+    public static String within(Injury injury, int thresholdDays) {
+        return injury.daysAgo() == null ? ""
+                : ", within the " + thresholdDays + "-day recent-injury threshold (recentInjuryDays)";
+    }
+
     /** "5 days ago", or "on a date not given". */
     public static String ago(Integer days) {
-        return days == null ? "on a date not given (treated as recent)"
+        return days == null ? "on a date not given (treated as still healing)"
                 : days == 1 ? "1 day ago" : days + " days ago";
     }
 
