@@ -162,11 +162,12 @@ public final class HandCodedSubset {
         return daysAgo == null || daysAgo <= thresholdDays;
     }
 
-    /** The findings, a finding for both sides split in two when its muscle is injured on one side. */
+    /** The findings, a finding for both sides split in two when a muscle of its region is injured on one side. */
     private static List<MuscleFinding> sided(Patient p) {
         List<MuscleFinding> findings = new ArrayList<>();
         for (MuscleFinding f : p.muscles()) {
-            if (f.side() == Side.BOTH && p.injuries().stream().anyMatch(i -> i.muscle() == f.muscle() && i.side() != Side.BOTH)) {
+            if (f.side() == Side.BOTH && p.injuries().stream().anyMatch(i -> i.muscle() != null
+                    && i.muscle().region() == f.muscle().region() && i.side() != Side.BOTH)) {
                 findings.add(new MuscleFinding(f.muscle(), Side.LEFT, f.strength(), f.length(), f.feelsTight()));
                 findings.add(new MuscleFinding(f.muscle(), Side.RIGHT, f.strength(), f.length(), f.feelsTight()));
             } else {
@@ -212,7 +213,7 @@ public final class HandCodedSubset {
             Set<String> by = new HashSet<>(withholdAll);
             for (Proposal other : proposed) {
                 if ((other.action() == Action.DO_NOT_STRETCH || other.action() == Action.REFER)
-                        && covers(other.target(), stretch.target()) && overlap(other.side(), stretch.side())) {
+                        && holds(other, stretch.target()) && overlap(other.side(), stretch.side())) {
                     by.add(other.rule());
                 }
             }
@@ -225,6 +226,12 @@ public final class HandCodedSubset {
             }
         }
         return new Decisions(standing, flags, new HashSet<>(suppressed.values()));
+    }
+
+    /** A referral about a healing muscle holds its whole region's muscles (CON-02); otherwise {@link #covers}. */
+    private static boolean holds(Proposal restriction, Target stretched) {
+        return restriction.action() == Action.REFER && restriction.target() instanceof Muscle m
+                ? covers(m.region(), stretched) : covers(restriction.target(), stretched);
     }
 
     /** A target covers itself and, for a region, its muscles; GENERAL covers nothing here. */

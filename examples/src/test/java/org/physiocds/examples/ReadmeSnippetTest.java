@@ -35,7 +35,7 @@ class ReadmeSnippetTest {
     void quickStart_runs_printsPhasedRecommendationsWithTheirRationale() {
         String out = EmbeddingExampleTest.captureStdout(ReadmeSnippet::quickStart);
 
-        assertTrue(out.contains("ACTIVATE STRENGTHEN GLUTES BOTH: Glutes: phasic muscle, assessed weak and long."), out);
+        assertTrue(out.contains("ACTIVATE STRENGTHEN GLUTES RIGHT: Glutes: phasic muscle, assessed weak and long, right side."), out);
         assertTrue(out.contains("SAFETY DO_NOT_STRETCH HAMSTRINGS LEFT: "), out);
         assertTrue(out.contains("SAFETY REFER HAMSTRINGS LEFT (ROUTINE): "), out);
     }

@@ -110,15 +110,16 @@ public final class Evaluator {
     }
 
     /**
-     * The muscle findings, with a finding for both sides split into a left and a right one when the
-     * muscle has an injury on one side only, so that each side gets the advice it needs: a short
-     * hamstring on both sides with a strain on the left is stretched on the right only.
+     * The muscle findings, with a finding for both sides split into a left and a right one when a
+     * muscle of its region has an injury on one side only, so that each side gets the advice it
+     * needs: short hamstrings (or hip flexors) on both sides with a left hamstring strain are
+     * stretched on the right only, the left waiting for clearance.
      */
     static List<MuscleFinding> sidedFindings(Patient patient) {
         List<MuscleFinding> findings = new ArrayList<>(patient.muscles().size());
         for (MuscleFinding f : patient.muscles()) {
             boolean injuredOnOneSide = f.side() == Side.BOTH && patient.injuries().stream()
-                    .anyMatch(i -> i.muscle() == f.muscle() && i.side() != Side.BOTH);
+                    .anyMatch(i -> i.muscle() != null && i.muscle().region() == f.muscle().region() && i.side() != Side.BOTH);
             if (injuredOnOneSide) {
                 findings.add(new MuscleFinding(f.muscle(), Side.LEFT, f.strength(), f.length(), f.feelsTight()));
                 findings.add(new MuscleFinding(f.muscle(), Side.RIGHT, f.strength(), f.length(), f.feelsTight()));
