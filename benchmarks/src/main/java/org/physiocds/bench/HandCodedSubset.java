@@ -40,7 +40,7 @@ import org.physiocds.model.Target;
  *       a finding for both sides split in two when the muscle is injured on one side;</li>
  *   <li>stretch: MUS-05 (short muscle), MUS-12 (short upper trapezius), MUS-13 (short pectorals),
  *       TEC-07 (chronic low back pain with short hamstrings or hip flexors);</li>
- *   <li>do not stretch: SAF-02 (recently injured muscle, on its side), SAF-05 (guarding region),
+ *   <li>do not stretch: SAF-02 (recently injured muscle, on its side), SAF-04 (operated region), SAF-05 (guarding region),
  *       MUS-01 (weak phasic muscle not short), MUS-03 (weak, assessed not short, not phasic), MUS-06
  *       (low back pain), RC-02 (glutes weak and lower back tight);</li>
  *   <li>referrals that withhold a stretch: SAF-08 (recently injured muscle), SAF-04 (recent
@@ -110,6 +110,9 @@ public final class HandCodedSubset {
         for (Surgery s : p.surgeries()) {
             if (recent(s.daysAgo(), t.recentSurgeryDays())) {
                 proposed.add(new Proposal(Action.REFER, s.region() == null ? Target.GENERAL : s.region(), null, "SAF-04"));
+                if (s.region() != null) {
+                    proposed.add(new Proposal(Action.DO_NOT_STRETCH, s.region(), null, "SAF-04"));
+                }
                 flags.add(new Raised(FlagCode.RECENT_SURGERY, "SAF-04"));
                 withholdAll.add("SAF-04");
             }

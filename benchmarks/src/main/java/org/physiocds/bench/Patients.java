@@ -14,7 +14,7 @@ import org.physiocds.model.Surgery;
 public final class Patients {
 
     /**
-     * A typical record: chronic low back pain, three muscles assessed, a fresh hamstring strain,
+     * A typical record: chronic low back pain, three muscles assessed, a fresh left hamstring strain,
      * daily stretching that brings the pain back within the hour, a sedentary job (9 facts).
      */
     public static final Patient TYPICAL = Patient.builder()
@@ -24,7 +24,7 @@ public final class Patients {
             .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened().doesNotFeelTight())
             .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).normalStrength().shortened().feelsTight())
             .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).shortened().feelsTight())
-            .injury(Injury.strain(Muscle.HAMSTRINGS).daysAgo(5))
+            .injury(Injury.strain(Muscle.HAMSTRINGS).left().daysAgo(5))
             .stretching(StretchingHistory.builder().sessionsPerWeek(7).painReturnsWithinMinutes(30).build())
             .lifestyle(Lifestyle.SEDENTARY)
             .build();
