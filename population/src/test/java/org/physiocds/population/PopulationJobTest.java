@@ -45,7 +45,7 @@ class PopulationJobTest {
     static void startSpark() {
         spark = SparkSession.builder().master("local[2]").appName("population-test")
                 .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "4")
+                .config("spark.sql.shuffle.partitions", "2")
                 .config("spark.driver.bindAddress", "127.0.0.1")
                 .config("spark.driver.host", "localhost")
                 .getOrCreate();
