@@ -75,6 +75,9 @@ public record Summary(long records, long evaluated, long invalid, long failed, L
         doc.put("failed", failed);
         doc.put("knowledgeBases", knowledgeBases);
         doc.put("rules", rules);
+        if (timings != null) {
+            doc.put("timings", timings);
+        }
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc) + "\n";
         } catch (JsonProcessingException e) {
