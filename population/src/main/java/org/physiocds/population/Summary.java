@@ -63,8 +63,8 @@ public record Summary(long records, long evaluated, long invalid, long failed, L
     String oneLine() {
         String line = "population: " + records + " records, " + evaluated + " evaluated, " + invalid
                 + " not valid, " + failed + " failed";
-        return timings == null ? line : line + String.format(" (evaluate %.1f s, write %.1f s)",
-                timings.evaluateSeconds(), timings.writeSeconds());
+        return timings == null ? line : line + String.format(" (read and evaluate %.1f s, write %.1f s, summary %.1f s)",
+                timings.evaluateSeconds(), timings.writeSeconds(), timings.summarySeconds());
     }
 
     String json() {

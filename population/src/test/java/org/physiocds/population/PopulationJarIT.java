@@ -25,7 +25,7 @@ class PopulationJarIT {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path CDS = ROOT.resolve("examples/target/cds-examples.jar");
     private static final Path JAR = ROOT.resolve("population/target/population.jar");
-    private static final int PATIENTS = 3000;
+    private static final int PATIENTS = 2000;
 
     @Test
     void populationJar_generatedPatientsWithInvalidLines_givesExactlyBatchsRows(@TempDir Path dir) throws Exception {
@@ -36,7 +36,7 @@ class PopulationJarIT {
         List<String> invalid = List.of("{\"age\": -1}", "not json", "{\"painRegion\": \"ELBOW\", \"muscles\": [{}]}", "",
                 tooLong);
         for (int i = 0; i < invalid.size(); i++) {
-            lines.add(1 + i * 700, invalid.get(i));
+            lines.add(1 + i * 450, invalid.get(i));
         }
         Path input = dir.resolve("patients.ndjson");
         Files.write(input, lines);
