@@ -81,6 +81,7 @@ public final class PopulationJob {
         String output = null;
         LocalDate asOf = LocalDate.now();
         int partitions = 0;
+        Options options;
         try {
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
@@ -105,13 +106,13 @@ public final class PopulationJob {
             if (input == null || format == null || output == null) {
                 throw new IllegalArgumentException("--input, --format and --output are required");
             }
+            options = new Options(input, format, output, asOf, partitions);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             System.err.println("population: " + e.getMessage());
             System.err.println(usage());
             System.exit(2);
             return;
         }
-        Options options = new Options(input, format, output, asOf, partitions);
         SparkSession.Builder builder = SparkSession.builder().appName("physiocds-population");
         SparkConf conf = new SparkConf();
         if (master != null) {
