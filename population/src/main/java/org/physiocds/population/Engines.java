@@ -1,0 +1,42 @@
+package org.physiocds.population;
+
+import org.physiocds.CdsEngine;
+import org.physiocds.fhir.FhirMapping;
+import org.physiocds.json.JsonCodec;
+
+/**
+ * The engine, the JSON codec and the FHIR mapping of this JVM, each built once, lazily, on first
+ * use in a task. The knowledge base is not serialisable and a Drools session is not shareable, so
+ * nothing of the engine ever travels between driver and executors: each executor JVM builds its own
+ * here and every task of that JVM shares it ({@link CdsEngine} is thread-safe).
+ */
+final class Engines {
+
+    private Engines() {
+    }
+
+    private static final class EngineHolder {
+        static final CdsEngine ENGINE = CdsEngine.builder().build();
+    }
+
+    private static final class JsonHolder {
+        static final JsonCodec JSON = new JsonCodec();
+    }
+
+    private static final class FhirHolder {
+        static final FhirMapping FHIR = FhirMapping.create();
+    }
+
+    /** This JVM's engine, built on first use (the initialisation-on-demand holder idiom). */
+    static CdsEngine engine() {
+        return EngineHolder.ENGINE;
+    }
+
+    static JsonCodec json() {
+        return JsonHolder.JSON;
+    }
+
+    static FhirMapping fhir() {
+        return FhirHolder.FHIR;
+    }
+}
