@@ -112,14 +112,14 @@ final class CdsHooksServer implements AutoCloseable {
                     }
                 }));
             }
-            c.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms", ctx.method(), loggable(ctx.path()),
-                    ctx.status().getCode(), Math.round(ms)));
-            c.routes.before(this::admit);
-            c.routes.after(ctx -> {
-                if (Boolean.TRUE.equals(ctx.attribute("counted"))) {
+            // Called once for every request, whatever happened: the end of a call in flight.
+            c.requestLogger.http((ctx, ms) -> {
+                if (ctx.attribute("counted") != null) {
                     inFlight.decrementAndGet();
                 }
+                ACCESS.info("{} {} {} {}ms", ctx.method(), loggable(ctx.path()), ctx.status().getCode(), Math.round(ms));
             });
+            c.routes.before(this::admit);
             c.routes.get("/health", this::health);
             c.routes.get("/cds-services", ctx -> write(ctx, discovery()));
             c.routes.post("/cds-services/{id}", this::call);
@@ -170,8 +170,10 @@ final class CdsHooksServer implements AutoCloseable {
         if (stopping) {
             throw new HttpError(503, "transient", "the service is shutting down");
         }
-        ctx.attribute("counted", true);
-        inFlight.incrementAndGet();
+        if (ctx.attribute("counted") == null) {
+            ctx.attribute("counted", Boolean.TRUE);
+            inFlight.incrementAndGet();
+        }
         if (ctx.header("Content-Length") != null && ctx.contentLength() > MAX_BODY) {
             throw new HttpError(413, "too-costly", "request body over " + MAX_BODY + " bytes");
         }

@@ -42,6 +42,17 @@ final class Prefetch {
     private Prefetch() {
     }
 
+    /** The FHIR context the clients are made from: short timeouts, no metadata call first. */
+    private static final class Clients {
+        static final FhirContext FHIR = FhirContext.forR4();
+
+        static {
+            FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+            FHIR.getRestfulClientFactory().setConnectTimeout(2_000);
+            FHIR.getRestfulClientFactory().setSocketTimeout(5_000);
+        }
+    }
+
     /**
      * The resources of every key, fetched where missing.
      *
@@ -116,11 +127,7 @@ final class Prefetch {
             throw new HttpError(412, "not-found",
                     "prefetch missing (" + keys + ") and fhirServer is not a FHIR server trusted for this client");
         }
-        FhirContext fhir = FhirMapping.context();
-        fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        fhir.getRestfulClientFactory().setConnectTimeout(2_000);
-        fhir.getRestfulClientFactory().setSocketTimeout(5_000);
-        IGenericClient client = fhir.newRestfulGenericClient(server);
+        IGenericClient client = Clients.FHIR.newRestfulGenericClient(server);
         client.registerInterceptor(new BearerTokenAuthInterceptor(request.fhirAuthorization().access_token()));
         return client;
     }
