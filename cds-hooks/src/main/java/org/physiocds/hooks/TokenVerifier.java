@@ -39,7 +39,7 @@ final class TokenVerifier {
 
     static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
     static final Duration MAX_LIFETIME = Duration.ofMinutes(10);
-    static final int REPLAY_CACHE_SIZE = 100_000;
+    static final int REPLAY_CACHE_SIZE = 500_000;
 
     static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512,
             JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384,
