@@ -14,7 +14,7 @@ import org.physiocds.CdsEngine;
 
 /**
  * {@code java -jar cds-hooks.jar [--port 8080] [--host H] [--trusted-clients FILE] [--database URL]
- * [--public-url URL] [--cors-origin ORIGIN]... [--keep-comments] [--dev]} runs the service;
+ * [--public-url URL] [--cors-origin ORIGIN]... [--keep-comments] [--dev [--as-of DATE]]} runs the service;
  * {@code java -jar cds-hooks.jar feedback-report [--database URL] [--json]} prints, per rule, the
  * cards shown, accepted and overridden, and the override reasons by count. The database user and
  * password come from {@code PHYSIOCDS_DB_USER} and {@code PHYSIOCDS_DB_PASSWORD}, never the command
@@ -45,6 +45,7 @@ public final class Main {
         boolean dev = false;
         boolean asJson = false;
         boolean keepComments = false;
+        String asOf = null;
         List<String> cors = new ArrayList<>();
         for (int i = 0; i < rest.size(); i++) {
             String a = rest.get(i);
@@ -56,6 +57,7 @@ public final class Main {
                 case "--public-url" -> publicUrl = value(rest, ++i, a);
                 case "--cors-origin" -> cors.add(value(rest, ++i, a));
                 case "--keep-comments" -> keepComments = true;
+                case "--as-of" -> asOf = value(rest, ++i, a);
                 case "--dev" -> dev = true;
                 case "--json" -> asJson = true;
                 case "--help", "-h" -> {
@@ -77,10 +79,17 @@ public final class Main {
             err.println("--trusted-clients FILE is required (or --dev on loopback, without patient data)");
             return 2;
         }
+        if (asOf != null && !dev) {
+            err.println("--as-of fixes the evaluation date for demonstrations: with --dev only");
+            return 2;
+        }
+        // --as-of (dev only): the service's clock stands at noon UTC that day, for every date it reads.
+        Clock clock = asOf == null ? Clock.systemDefaultZone()
+                : Clock.fixed(java.time.LocalDate.parse(asOf).atTime(12, 0).toInstant(java.time.ZoneOffset.UTC),
+                        java.time.ZoneOffset.UTC);
         TrustedClients trusted = trustedFile == null ? TrustedClients.none() : TrustedClients.read(Path.of(trustedFile));
         CdsHooksServer.Config config = new CdsHooksServer.Config(host != null ? host : dev ? "127.0.0.1" : "0.0.0.0",
-                Integer.parseInt(port), trusted, database, user, password, publicUrl, dev, cors, keepComments,
-                Clock.systemDefaultZone());
+                Integer.parseInt(port), trusted, database, user, password, publicUrl, dev, cors, keepComments, clock);
         CdsHooksServer server = CdsHooksServer.start(config, CdsEngine.builder().build());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(Duration.ofSeconds(20)), "graceful-stop"));
         Thread.currentThread().join();
@@ -126,7 +135,7 @@ public final class Main {
         return """
                 usage: java -jar cds-hooks.jar [--port 8080] [--host ADDRESS] [--trusted-clients FILE]
                                                [--database JDBC_URL] [--public-url URL] [--cors-origin ORIGIN]...
-                                               [--keep-comments] [--dev]
+                                               [--keep-comments] [--dev [--as-of YYYY-MM-DD]]
                        java -jar cds-hooks.jar feedback-report [--database JDBC_URL] [--json]""";
     }
 }

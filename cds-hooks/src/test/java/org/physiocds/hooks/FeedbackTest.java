@@ -71,6 +71,16 @@ class FeedbackTest {
     }
 
     @Test
+    void feedback_commentsNotConfigured_notKept(@TempDir Path data) throws Exception {
+        try (FeedbackStore store = new FeedbackStore("jdbc:h2:file:" + data.resolve("db"), null, null, false)) {
+            Wire.FeedbackRequest request = Fixture.JSON.readValue(Fixture.specExample("feedback-overridden-with-reason.json"),
+                    Wire.FeedbackRequest.class);
+            store.feedback("patient-view", request.feedback(), Fixture.NOW);
+            assertEquals(List.of(), store.comments());
+        }
+    }
+
+    @Test
     void feedback_badDocument_400(@TempDir Path data) {
         try (CdsHooksServer server = Fixture.start(data)) {
             assertEquals(400, Fixture.call(server, "/cds-services/patient-view/feedback",

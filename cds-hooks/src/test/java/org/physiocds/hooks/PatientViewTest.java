@@ -156,6 +156,15 @@ class PatientViewTest {
     }
 
     @Test
+    void patientView_readmeCurlRequest_warnsAboutTheStrainedHamstring() {
+        String request = Fixture.read(Fixture.repo().resolve("cds-hooks/requests/patient-view-strain.json"));
+        JsonNode cards = Fixture.tree(Fixture.call(server, "/cds-services/patient-view", request).body()).get("cards");
+        assertEquals("warning", cards.get(0).get("indicator").asText());
+        assertTrue(cards.get(0).get("summary").asText().startsWith("Do not stretch left hamstrings"),
+                cards.get(0).get("summary").asText());
+    }
+
+    @Test
     void patientView_nothingToSay_answersEmptyCards() {
         ObjectNode prefetch = Fixture.JSON.createObjectNode();
         for (String key : Prefetch.TEMPLATES.keySet()) {
