@@ -133,7 +133,8 @@ final class CdsHooksServer implements AutoCloseable {
             });
             for (int status : new int[] {404, 405}) {
                 c.routes.error(status, "*", ctx -> {
-                    if (!ctx.result().startsWith("{\"resourceType\"")) {
+                    String written = ctx.result();
+                    if (written == null || !written.startsWith("{\"resourceType\"")) {
                         outcome(ctx, status, "not-found", statusText(status));
                     }
                 });
