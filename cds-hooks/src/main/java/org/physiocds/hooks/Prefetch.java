@@ -1,0 +1,134 @@
+package org.physiocds.hooks;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.physiocds.fhir.FhirMapping;
+
+/**
+ * The prefetch the services ask for, and how a missing key is had: a key whose value is JSON
+ * {@code null} means "no such data"; a key that is absent is fetched from the client's FHIR server
+ * with its bearer token, only when the request names {@code fhirServer} and
+ * {@code fhirAuthorization} and that server is listed for the client in the trusted-clients file.
+ * Otherwise the answer is 412.
+ */
+final class Prefetch {
+
+    /** What the FHIR mapping reads (docs/fhir-mapping.md), as prefetch templates. */
+    static final Map<String, String> TEMPLATES;
+
+    static {
+        Map<String, String> t = new LinkedHashMap<>();
+        t.put("patient", "Patient/{{context.patientId}}");
+        t.put("conditions", "Condition?patient={{context.patientId}}");
+        t.put("observations", "Observation?patient={{context.patientId}}");
+        t.put("procedures", "Procedure?patient={{context.patientId}}");
+        t.put("questionnaireResponses", "QuestionnaireResponse?patient={{context.patientId}}");
+        TEMPLATES = java.util.Collections.unmodifiableMap(t);
+    }
+
+    /** A FHIR id: what {@code context.patientId} must be before it goes into a URL. */
+    private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+
+    private Prefetch() {
+    }
+
+    /** The FHIR context the clients are made from: short timeouts, no metadata call first. */
+    private static final class Clients {
+        static final FhirContext FHIR = FhirContext.forR4();
+
+        static {
+            FHIR.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+            FHIR.getRestfulClientFactory().setConnectTimeout(2_000);
+            FHIR.getRestfulClientFactory().setSocketTimeout(5_000);
+        }
+    }
+
+    /**
+     * The resources of every key, fetched where missing.
+     *
+     * @param caller the verified client (null in --dev: nothing is fetched)
+     */
+    static List<IBaseResource> resolve(Wire.HookRequest request, TokenVerifier.Caller caller) {
+        FhirContext fhir = FhirMapping.context();
+        String patientId = request.context() == null ? null : request.context().path("patientId").asText(null);
+        if (patientId == null || !FHIR_ID.matcher(patientId).matches()) {
+            throw new HttpError(400, "invalid", "context.patientId is required and must be a FHIR id");
+        }
+        List<IBaseResource> resources = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String key : TEMPLATES.keySet()) {
+            JsonNode value = request.prefetch() == null ? null : request.prefetch().get(key);
+            if (value == null) {
+                missing.add(key);
+            } else if (!value.isNull()) {
+                resources.add(parse(fhir, value, key));
+            }
+        }
+        if (!missing.isEmpty()) {
+            IGenericClient client = client(request, caller, missing);
+            for (String key : missing) {
+                String query = TEMPLATES.get(key).replace("{{context.patientId}}", patientId);
+                try {
+                    if (key.equals("patient")) {
+                        resources.add(client.read().resource("Patient").withId(patientId).execute());
+                    } else {
+                        resources.add(client.search().byUrl(query).returnBundle(Bundle.class).execute());
+                    }
+                } catch (RuntimeException e) {
+                    // HAPI's message may quote the server's answer: not passed on.
+                    throw new HttpError(412, "not-found",
+                            "prefetch '" + key + "' was missing and could not be fetched from the FHIR server");
+                }
+            }
+        }
+        return resources;
+    }
+
+    /** Draft orders of order-select: {@code context.draftOrders}, a Bundle. */
+    static Bundle draftOrders(Wire.HookRequest request) {
+        JsonNode orders = request.context() == null ? null : request.context().get("draftOrders");
+        if (orders == null || orders.isNull()) {
+            throw new HttpError(400, "invalid", "context.draftOrders is required for order-select");
+        }
+        IBaseResource parsed = parse(FhirMapping.context(), orders, "context.draftOrders");
+        if (!(parsed instanceof Bundle bundle)) {
+            throw new HttpError(400, "invalid", "context.draftOrders must be a Bundle");
+        }
+        return bundle;
+    }
+
+    private static IBaseResource parse(FhirContext fhir, JsonNode value, String key) {
+        try {
+            return fhir.newJsonParser().setParserErrorHandler(new ca.uhn.fhir.parser.ErrorHandlerAdapter())
+                    .parseResource(value.toString());
+        } catch (RuntimeException e) {
+            throw new HttpError(400, "invalid", "'" + key + "' is not a FHIR R4 resource");
+        }
+    }
+
+    private static IGenericClient client(Wire.HookRequest request, TokenVerifier.Caller caller, List<String> missing) {
+        String keys = String.join(", ", missing);
+        if (request.fhirServer() == null || request.fhirAuthorization() == null
+                || request.fhirAuthorization().access_token() == null) {
+            throw new HttpError(412, "not-found", "prefetch missing (" + keys + ") and no fhirServer with fhirAuthorization");
+        }
+        String server = TrustedClients.trimSlash(request.fhirServer());
+        if (caller == null || !caller.client().fhirServers().contains(server)) {
+            throw new HttpError(412, "not-found",
+                    "prefetch missing (" + keys + ") and fhirServer is not a FHIR server trusted for this client");
+        }
+        IGenericClient client = Clients.FHIR.newRestfulGenericClient(server);
+        client.registerInterceptor(new BearerTokenAuthInterceptor(request.fhirAuthorization().access_token()));
+        return client;
+    }
+}
