@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.physiocds.CdsEngine;
 import org.physiocds.Evaluation;
@@ -87,6 +89,7 @@ final class CdsHooksServer implements AutoCloseable {
             .build();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean stopping;
+    private volatile Server jetty;
     private final Javalin app;
 
     private CdsHooksServer(Config config, CdsEngine engine) {
@@ -105,6 +108,12 @@ final class CdsHooksServer implements AutoCloseable {
             c.jetty.host = config.host();
             c.jetty.port = config.port();
             c.http.maxRequestSize = MAX_BODY;
+            // Jetty's own graceful stop waits until each response in flight is written to the
+            // client, which our counter (it ends when the handler returns) cannot see.
+            c.jetty.modifyServer(server -> {
+                server.setHandler(new GracefulHandler());
+                jetty = server;
+            });
             if (!config.corsOrigins().isEmpty()) {
                 c.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
                     for (String origin : config.corsOrigins()) {
@@ -340,6 +349,7 @@ final class CdsHooksServer implements AutoCloseable {
                 break;
             }
         }
+        jetty.setStopTimeout(Math.max(1_000, (deadline - System.nanoTime()) / 1_000_000));
         app.stop();
         store.close();
     }
