@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.physiocds.CdsEngine;
 import org.physiocds.Evaluation;
 import org.physiocds.Thresholds;
+import org.physiocds.internal.FiringAlone;
 import org.physiocds.model.Patient;
 
 /**
@@ -36,17 +37,28 @@ public class EvaluationBenchmark {
     public String patient;
 
     private CdsEngine engine;
+    private FiringAlone firing;
     private Patient input;
 
     @Setup
     public void setUp() {
         engine = CdsEngine.builder().build();
+        firing = new FiringAlone();
         input = Patients.named(patient);
     }
 
     @Benchmark
     public Evaluation engine() {
         return engine.evaluate(input);
+    }
+
+    /**
+     * Drools' firing alone (facts in, four stages, session reset; no explanation, no result): the
+     * goal is an engine evaluation within 1.15 times this (issue 15).
+     */
+    @Benchmark
+    public int firingAlone() {
+        return firing.fire(input);
     }
 
     /** The evaluation with its missing-data report (issue 14's goal: under 20 evaluations' worth). */

@@ -59,7 +59,7 @@ final class Firings {
                 return; // a patient fact inserted by the engine, not a conclusion
             }
             if (currentRule == null) {
-                currentRule = kb.rule(current.getRule().getName());
+                currentRule = kb.rule(current.getRule());
                 currentFacts = describe(current.getObjects());
             }
             Object conclusion = event.getObject();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,8 @@ public final class KnowledgeBase {
     private final KieBase kieBase;
     private final KnowledgeBaseInfo info;
     private final Map<String, RuleInfo> rulesByName;
+    /** The same, by the rule object a match carries: found without hashing its name. */
+    private final Map<Rule, RuleInfo> rulesByObject;
     private final Map<String, List<Citation>> catalog;
 
     private KnowledgeBase(KieBase kieBase, KnowledgeBaseInfo info, Map<String, List<Citation>> catalog) {
@@ -50,6 +53,9 @@ public final class KnowledgeBase {
         this.info = info;
         this.catalog = catalog;
         this.rulesByName = describeRules(kieBase, catalog);
+        this.rulesByObject = new IdentityHashMap<>();
+        kieBase.getKiePackages().forEach(pkg -> pkg.getRules().forEach(
+                rule -> rulesByObject.put(rule, rulesByName.get(rule.getName()))));
     }
 
     /** Loads the knowledge base found on the class path of {@code loader}. */
@@ -123,12 +129,15 @@ public final class KnowledgeBase {
         return catalog;
     }
 
-    RuleInfo rule(String name) {
-        RuleInfo rule = rulesByName.get(name);
-        if (rule == null) {
-            throw new CdsException("no metadata for rule \"" + name + "\"");
+    RuleInfo rule(Rule rule) {
+        RuleInfo info = rulesByObject.get(rule);
+        if (info == null) {
+            info = rulesByName.get(rule.getName());
         }
-        return rule;
+        if (info == null) {
+            throw new CdsException("no metadata for rule \"" + rule.getName() + "\"");
+        }
+        return info;
     }
 
     private static KieBase buildKieBase(ClassLoader loader) {
