@@ -22,8 +22,10 @@ import org.physiocds.Severity;
 import org.physiocds.SuppressedRecommendation;
 import org.physiocds.Topic;
 import org.physiocds.Urgency;
+import org.physiocds.WhatIf;
 import org.physiocds.model.Side;
 import org.physiocds.model.Target;
+import org.physiocds.text.TextReport;
 
 /**
  * Turns an evaluation into at most three cards, designed against alert fatigue: driven by the typed
@@ -171,9 +173,32 @@ final class CardDesigner {
             if (evaluation.startBack() != null) {
                 detail.append("STarT Back: ").append(md(String.valueOf(evaluation.startBack()))).append("\n\n");
             }
+            whatCouldChange(detail, evaluation.missingData());
             cards.add(card("info", summary, detail, label, rules, false));
         }
         return cards;
+    }
+
+    /** Most unknown facts worth finding out, on a card; the command line's --what-if lists them all. */
+    static final int WHAT_IF_LINES = 5;
+
+    /**
+     * What the record leaves unknown that would change the plan, most important first ({@link
+     * WhatIf.Rank}): "If the length of the left hamstrings were SHORT: STRETCH left hamstrings would be
+     * added (MUS-05)".
+     */
+    private static void whatCouldChange(StringBuilder detail, List<WhatIf> whatIfs) {
+        if (whatIfs == null || whatIfs.isEmpty()) {
+            return;
+        }
+        detail.append("### What could change this advice\n\n");
+        for (WhatIf w : whatIfs.subList(0, Math.min(WHAT_IF_LINES, whatIfs.size()))) {
+            detail.append("- ").append(md(TextReport.render(w))).append('\n');
+        }
+        if (whatIfs.size() > WHAT_IF_LINES) {
+            detail.append("- ").append(whatIfs.size() - WHAT_IF_LINES).append(" more unknown facts could change it.\n");
+        }
+        detail.append('\n');
     }
 
     static boolean isUrgentReferral(Recommendation r) {

@@ -240,7 +240,7 @@ final class CdsHooksServer implements AutoCloseable {
         TokenVerifier.Caller caller = ctx.attribute("caller");
         org.hl7.fhir.r4.model.Bundle drafts = id.equals(ORDER_SELECT) ? Prefetch.draftOrders(request) : null;
         List<IBaseResource> resources = Prefetch.resolve(request, caller);
-        Evaluation evaluation = evaluate(resources);
+        Evaluation evaluation = evaluate(resources, id.equals(PATIENT_VIEW));
         List<CardDesigner.DesignedCard> cards = id.equals(PATIENT_VIEW) ? designer.cards(evaluation)
                 : orders.cards(evaluation, drafts, List.of());
         List<Wire.Card> out = new ArrayList<>(cards.size());
@@ -252,7 +252,8 @@ final class CdsHooksServer implements AutoCloseable {
         write(ctx, Wire.HookResponse.of(out));
     }
 
-    private Evaluation evaluate(List<IBaseResource> resources) {
+    /** With {@code whatIf}, also what the record leaves unknown that would change the advice (the info card says). */
+    private Evaluation evaluate(List<IBaseResource> resources, boolean whatIf) {
         PatientRecord record;
         try {
             record = fhir.readPatient(resources, LocalDate.now(config.clock()));
@@ -263,7 +264,7 @@ final class CdsHooksServer implements AutoCloseable {
             }
             throw new HttpError(422, "invalid", message.toString());
         }
-        return engine.evaluate(record.patient());
+        return whatIf ? engine.evaluateWithMissingData(record.patient()) : engine.evaluate(record.patient());
     }
 
     private void feedback(Context ctx) throws SQLException {

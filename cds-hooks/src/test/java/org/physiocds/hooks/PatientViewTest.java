@@ -26,8 +26,10 @@ import org.physiocds.Action;
 import org.physiocds.Evaluation;
 import org.physiocds.Explanation;
 import org.physiocds.Recommendation;
+import org.physiocds.WhatIf;
 import org.physiocds.Restriction;
 import org.physiocds.fhir.FhirMapping;
+import org.physiocds.text.TextReport;
 
 /** Discovery and patient-view against the real server on loopback, with a real HTTP client. */
 class PatientViewTest {
@@ -73,7 +75,7 @@ class PatientViewTest {
     @MethodSource("records")
     void patientView_exampleRecord_givesTheCardsItsEvaluationImplies(Path file) {
         String bundle = Fixture.read(file);
-        Evaluation evaluation = Fixture.ENGINE.evaluate(FhirMapping.create().readPatient(bundle, Fixture.AS_OF).patient());
+        Evaluation evaluation = Fixture.ENGINE.evaluateWithMissingData(FhirMapping.create().readPatient(bundle, Fixture.AS_OF).patient());
         ObjectNode prefetch = Fixture.prefetchFrom(bundle);
         HttpResponse<String> response = Fixture.call(server, "/cds-services/patient-view",
                 Fixture.patientView(Fixture.patientIdOf(prefetch), prefetch));
@@ -114,6 +116,17 @@ class PatientViewTest {
         evaluation.recommendations().stream().map(Recommendation::explanation).map(Explanation::rule)
                 .forEach(rulesExpected::add);
         assertEquals(rulesExpected, rulesShown, "every recommendation's rule is on a card");
+        JsonNode info = null;
+        for (JsonNode card : cards) {
+            info = card.get("indicator").asText().equals("info") ? card : info;
+        }
+        if (info != null) {
+            String detail = info.get("detail").asText();
+            assertEquals(!evaluation.missingData().isEmpty(), detail.contains("### What could change this advice"), detail);
+            for (WhatIf w : evaluation.missingData().subList(0, Math.min(CardDesigner.WHAT_IF_LINES, evaluation.missingData().size()))) {
+                assertTrue(detail.contains(CardDesigner.md(TextReport.render(w))), "the info card says: " + TextReport.render(w));
+            }
+        }
         if (!evaluation.recommendations().isEmpty()) {
             boolean quote = evaluation.recommendations().stream()
                     .anyMatch(r -> r.explanation().citations().stream().anyMatch(c -> c.isQuote()));

@@ -75,6 +75,22 @@ class ProgrammeTest {
     }
 
     @Test
+    void evaluate_lowBackPainAndAStretch_onceOnlyRulesStillSupportWhatAnotherRuleAdvisedFirst() {
+        // Low back pain advises trunk stability (MUS) before the programme stage; PRG-02 and
+        // PRG-04 conclude once per patient, and must still be listed as support, with their sources.
+        Evaluation e = evaluate(complexLowBackPatient());
+
+        Recommendation stability = recommendation(e, Action.STABILIZE, Region.LOWER_BACK).orElseThrow();
+        assertTrue(ruleIds(stability).contains("PRG-02"), () -> ruleIds(stability).toString());
+        assertTrue(ruleIds(stability).size() > 1, "another rule leads, PRG-02 supports");
+        Recommendation breathing = recommendation(e, Action.BREATHING, Topic.CONTROLLED_BREATHING).orElseThrow();
+        assertTrue(ruleIds(breathing).contains("PRG-04"), () -> ruleIds(breathing).toString());
+        Recommendation practice = recommendation(e, Action.ADVISE, Topic.DAILY_PRACTICE).orElseThrow();
+        assertTrue(practice.explanation().facts().stream().anyMatch(f -> f.startsWith("advice: ")),
+                "the daily practice names an advice item that called for it: " + practice.explanation().facts());
+    }
+
+    @Test
     void evaluate_onlyAStretchWouldBeRecommended_addsStrengthening() {
         Evaluation e = evaluate(Patient.builder().muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).normalStrength().shortened().feelsTight()).build());
 
