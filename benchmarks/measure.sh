@@ -46,7 +46,8 @@ hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$OUT/cold-start.json" \
   -n "API first result (FirstResult)" "java -cp $BENCH org.physiocds.bench.FirstResult"
 for i in 1 2 3; do java -cp "$BENCH" org.physiocds.bench.FirstResult 2>&1 >/dev/null; done | tee "$OUT/first-result-phases.txt"
 
-# 3. Batch: seeded patients through every core, to /dev/null (the tool) and to a file (with the disk).
+# 3. Batch: seeded patients through every core, to /dev/null (the tool) and to a file (with the disk),
+#    then the compact form to a file.
 java -jar "$CLI" generate --count "$BATCH" --seed 42 > "$WORK/patients.ndjson"
 {
   echo "patients: $BATCH ($(du -h "$WORK/patients.ndjson" | cut -f1) of input)"
@@ -57,8 +58,16 @@ java -jar "$CLI" generate --count "$BATCH" --seed 42 > "$WORK/patients.ndjson"
     echo "batch to $target: $(( (end - start) / 1000000 )) ms"
   done
   echo "output: $(du -h "$WORK/evaluations.ndjson" | cut -f1), $(wc -l < "$WORK/evaluations.ndjson") lines"
+  rm -f "$WORK/evaluations.ndjson"
+  # The compact form (decisions and rule ids per line, the rules once in a file beside them), to a file.
+  start=$(date +%s%N)
+  java -jar "$CLI" batch --compact --rules "$WORK/rules.json" "$WORK/patients.ndjson" > "$WORK/decisions.ndjson"
+  end=$(date +%s%N)
+  echo "batch --compact to $WORK/decisions.ndjson: $(( (end - start) / 1000000 )) ms"
+  echo "output: $(du -h "$WORK/decisions.ndjson" | cut -f1), $(wc -l < "$WORK/decisions.ndjson") lines;" \
+    "rules file: $(du -h "$WORK/rules.json" | cut -f1)"
 } | tee "$OUT/batch.txt"
-rm -f "$WORK/evaluations.ndjson"
+rm -f "$WORK/decisions.ndjson" "$WORK/rules.json"
 
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"
 # Keep the scores, percentiles and secondary metrics; drop JMH's raw samples (megabytes per file).

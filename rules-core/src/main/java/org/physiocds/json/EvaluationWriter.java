@@ -1,14 +1,19 @@
 package org.physiocds.json;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.physiocds.Citation;
 import org.physiocds.Evaluation;
 import org.physiocds.EvaluationDiff;
@@ -46,80 +51,128 @@ final class EvaluationWriter {
     private EvaluationWriter() {
     }
 
-    /** The evaluation indented ({@code pretty}), or on one line for newline-delimited JSON. */
-    static String write(JsonFactory factory, Evaluation e, boolean pretty) {
-        return render(factory, pretty, g -> {
+    /**
+     * The evaluation indented ({@code pretty}), or on one line for newline-delimited JSON, where
+     * {@code citations} (not null) supplies each citation list already written.
+     */
+    static String write(JsonFactory factory, Evaluation e, boolean pretty, CitationCache citations) {
+        return render(factory, pretty, g -> evaluation(g, e, pretty ? null : citations));
+    }
+
+    /**
+     * The evaluation on one line, as UTF-8 bytes straight to {@code out}: the bytes of
+     * {@code write(factory, e, false, citations)}. Neither flushes nor closes {@code out}.
+     */
+    static void writeLine(JsonFactory factory, Evaluation e, CitationCache citations, OutputStream out) throws IOException {
+        try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+            evaluation(g, e, citations);
+        }
+    }
+
+    /**
+     * Each distinct citation list written once as JSON, then reused as raw text: every explanation
+     * of a rule cites the same list, and citations are most of a batch line's bytes. Keyed by value
+     * (the strings are shared, so comparing is cheap) and bounded, so that evaluations read from
+     * anywhere cannot grow it without end; past the bound, lists are written as usual.
+     */
+    static final class CitationCache {
+        private static final int MAX_ENTRIES = 10_000;
+
+        private final JsonFactory factory;
+        private final Map<List<Citation>, SerializedString> written = new ConcurrentHashMap<>();
+
+        CitationCache(JsonFactory factory) {
+            this.factory = factory;
+        }
+
+        private void write(JsonGenerator g, List<Citation> list) throws IOException {
+            SerializedString raw = written.get(list);
+            if (raw == null) {
+                if (written.size() >= MAX_ENTRIES) {
+                    citations(g, list);
+                    return;
+                }
+                raw = new SerializedString(render(factory, false, c -> citations(c, list)));
+                raw.asUnquotedUTF8(); // encoded once, here, rather than on first use by each thread
+                written.putIfAbsent(list, raw);
+            }
+            g.writeRawValue(raw);
+        }
+    }
+
+    private static void evaluation(JsonGenerator g, Evaluation e, CitationCache cache) throws IOException {
+        g.writeStartObject();
+        if (e.patientId() != null) {
+            g.writeStringField("patientId", e.patientId());
+        }
+        g.writeObjectFieldStart("knowledgeBase");
+        g.writeStringField("name", e.knowledgeBase().name());
+        g.writeStringField("version", e.knowledgeBase().version());
+        g.writeStringField("contentHash", e.knowledgeBase().contentHash());
+        g.writeEndObject();
+        thresholds(g, e.thresholds());
+        if (e.exerciseWithheld() != null) {
+            g.writeObjectFieldStart("exerciseWithheld");
+            g.writeStringField("urgency", e.exerciseWithheld().urgency().name());
+            g.writeStringField("rule", e.exerciseWithheld().rule());
+            g.writeEndObject();
+        }
+        if (e.startBack() != null) {
+            startBack(g, e.startBack());
+        }
+        g.writeArrayFieldStart("flags");
+        for (Flag f : e.flags()) {
             g.writeStartObject();
-            if (e.patientId() != null) {
-                g.writeStringField("patientId", e.patientId());
-            }
-            g.writeObjectFieldStart("knowledgeBase");
-            g.writeStringField("name", e.knowledgeBase().name());
-            g.writeStringField("version", e.knowledgeBase().version());
-            g.writeStringField("contentHash", e.knowledgeBase().contentHash());
+            g.writeStringField("code", f.code().name());
+            g.writeStringField("severity", f.severity().name());
+            explanation(g, "explanation", f.explanation(), cache);
+            explanations(g, "alsoSupportedBy", f.alsoSupportedBy(), cache);
             g.writeEndObject();
-            thresholds(g, e.thresholds());
-            if (e.exerciseWithheld() != null) {
-                g.writeObjectFieldStart("exerciseWithheld");
-                g.writeStringField("urgency", e.exerciseWithheld().urgency().name());
-                g.writeStringField("rule", e.exerciseWithheld().rule());
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("recommendations");
+        for (Recommendation r : e.recommendations()) {
+            g.writeStartObject();
+            g.writeStringField("action", r.action().name());
+            g.writeStringField("target", r.target().code());
+            sideAndTopic(g, r.side(), r.topic());
+            g.writeStringField("phase", r.phase().name());
+            if (r.dosage() != null) {
+                g.writeStringField("dosage", r.dosage());
+            }
+            if (r.referral() != null) {
+                g.writeObjectFieldStart("referral");
+                g.writeStringField("urgency", r.referral().urgency().name());
+                g.writeStringField("reason", r.referral().reason().name());
                 g.writeEndObject();
             }
-            if (e.startBack() != null) {
-                startBack(g, e.startBack());
+            if (r.restriction() != null) {
+                g.writeStringField("restriction", r.restriction().name());
             }
-            g.writeArrayFieldStart("flags");
-            for (Flag f : e.flags()) {
-                g.writeStartObject();
-                g.writeStringField("code", f.code().name());
-                g.writeStringField("severity", f.severity().name());
-                explanation(g, "explanation", f.explanation());
-                explanations(g, "alsoSupportedBy", f.alsoSupportedBy());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("recommendations");
-            for (Recommendation r : e.recommendations()) {
-                g.writeStartObject();
-                g.writeStringField("action", r.action().name());
-                g.writeStringField("target", r.target().code());
-                sideAndTopic(g, r.side(), r.topic());
-                g.writeStringField("phase", r.phase().name());
-                if (r.dosage() != null) {
-                    g.writeStringField("dosage", r.dosage());
-                }
-                if (r.referral() != null) {
-                    g.writeObjectFieldStart("referral");
-                    g.writeStringField("urgency", r.referral().urgency().name());
-                    g.writeStringField("reason", r.referral().reason().name());
-                    g.writeEndObject();
-                }
-                if (r.restriction() != null) {
-                    g.writeStringField("restriction", r.restriction().name());
-                }
-                explanation(g, "explanation", r.explanation());
-                explanations(g, "alsoSupportedBy", r.alsoSupportedBy());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("suppressed");
-            for (SuppressedRecommendation s : e.suppressed()) {
-                g.writeStartObject();
-                g.writeStringField("action", s.action().name());
-                g.writeStringField("target", s.target().code());
-                sideAndTopic(g, s.side(), s.topic());
-                g.writeStringField("phase", s.phase().name());
-                explanation(g, "explanation", s.explanation());
-                explanation(g, "suppressedBy", s.suppressedBy());
-                explanations(g, "alsoSuppressedBy", s.alsoSuppressedBy());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            if (e.missingData() != null) {
-                missingData(g, e.missingData());
-            }
+            explanation(g, "explanation", r.explanation(), cache);
+            explanations(g, "alsoSupportedBy", r.alsoSupportedBy(), cache);
             g.writeEndObject();
-        });
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("suppressed");
+        for (SuppressedRecommendation s : e.suppressed()) {
+            g.writeStartObject();
+            g.writeStringField("action", s.action().name());
+            g.writeStringField("target", s.target().code());
+            sideAndTopic(g, s.side(), s.topic());
+            g.writeStringField("phase", s.phase().name());
+            explanation(g, "explanation", s.explanation(), cache);
+            explanation(g, "suppressedBy", s.suppressedBy(), cache);
+            explanations(g, "alsoSuppressedBy", s.alsoSuppressedBy(), cache);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        if (e.missingData() != null) {
+            missingData(g, e.missingData());
+        }
+        g.writeEndObject();
     }
 
     static String writeErrors(JsonFactory factory, List<Problem> problems) {
@@ -196,15 +249,17 @@ final class EvaluationWriter {
         g.writeEndObject();
     }
 
-    private static void explanations(JsonGenerator g, String name, List<Explanation> explanations) throws IOException {
+    private static void explanations(JsonGenerator g, String name, List<Explanation> explanations,
+            CitationCache cache) throws IOException {
         g.writeArrayFieldStart(name);
         for (Explanation x : explanations) {
-            explanation(g, null, x);
+            explanation(g, null, x, cache);
         }
         g.writeEndArray();
     }
 
-    private static void explanation(JsonGenerator g, String name, Explanation x) throws IOException {
+    /** One explanation; its citations from {@code cache} when there is one (never when indenting). */
+    private static void explanation(JsonGenerator g, String name, Explanation x, CitationCache cache) throws IOException {
         if (name == null) {
             g.writeStartObject();
         } else {
@@ -215,8 +270,18 @@ final class EvaluationWriter {
         strings(g, "guidance", x.guidance());
         g.writeStringField("rationale", x.rationale());
         strings(g, "facts", x.facts());
-        g.writeArrayFieldStart("citations");
-        for (Citation c : x.citations()) {
+        g.writeFieldName("citations");
+        if (cache == null) {
+            citations(g, x.citations());
+        } else {
+            cache.write(g, x.citations());
+        }
+        g.writeEndObject();
+    }
+
+    private static void citations(JsonGenerator g, List<Citation> citations) throws IOException {
+        g.writeStartArray();
+        for (Citation c : citations) {
             g.writeStartObject();
             g.writeStringField("source", c.source());
             g.writeStringField("kind", c.kind().name());
@@ -228,7 +293,6 @@ final class EvaluationWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject();
     }
 
     private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {

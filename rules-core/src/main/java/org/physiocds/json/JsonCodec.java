@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
@@ -76,6 +77,7 @@ public final class JsonCodec {
             + MAX_NUMBER_LENGTH + ", lists of at most " + MAX_LIST_LENGTH + " elements";
 
     private final ObjectMapper mapper;
+    private final EvaluationWriter.CitationCache citations;
 
     /** A codec with the limits above. */
     public JsonCodec() {
@@ -92,6 +94,7 @@ public final class JsonCodec {
                 .build();
         this.mapper = new ObjectMapper(factory)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.citations = new EvaluationWriter.CitationCache(factory);
     }
 
     /**
@@ -145,7 +148,7 @@ public final class JsonCodec {
     /** The evaluation as an interchange document. */
     public String writeEvaluation(Evaluation evaluation) {
         Objects.requireNonNull(evaluation, "evaluation");
-        return EvaluationWriter.write(mapper.getFactory(), evaluation, true);
+        return EvaluationWriter.write(mapper.getFactory(), evaluation, true, citations);
     }
 
     /**
@@ -155,7 +158,24 @@ public final class JsonCodec {
      */
     public String writeEvaluationLine(Evaluation evaluation) {
         Objects.requireNonNull(evaluation, "evaluation");
-        return EvaluationWriter.write(mapper.getFactory(), evaluation, false);
+        return EvaluationWriter.write(mapper.getFactory(), evaluation, false, citations);
+    }
+
+    /**
+     * Writes the document of {@link #writeEvaluationLine(Evaluation)}, byte for byte, as UTF-8 to
+     * {@code out}, with no line break after it; neither flushes nor closes {@code out}. For writing
+     * many evaluations (newline-delimited JSON) without building a string for each.
+     *
+     * @throws UncheckedIOException when {@code out} cannot be written
+     */
+    public void writeEvaluationLine(Evaluation evaluation, OutputStream out) {
+        Objects.requireNonNull(evaluation, "evaluation");
+        Objects.requireNonNull(out, "out");
+        try {
+            EvaluationWriter.writeLine(mapper.getFactory(), evaluation, citations, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the evaluation", e);
+        }
     }
 
     /**

@@ -91,6 +91,40 @@ class JsonCodecWriteTest {
                 fieldNames(mapper.readTree(line)));
     }
 
+    @Test
+    void writeEvaluationLine_toAStream_sameBytesAsTheLineInUtf8_everyTime_streamLeftOpen() throws IOException {
+        Explanation typographic = new Explanation("MUS-01", "Weak phasic muscle: strengthen it", List.of("G08"),
+                List.of(), "Zoë’s glutes — weak.", List.of(new Citation("seeds/000_d332fd75da60d9b3.txt",
+                        org.physiocds.SourceKind.CLINICIAN_ARTICLE, "you’re only creating more weakness", null),
+                        new Citation("NICE NG59 (2016), https://www.nice.org.uk/guidance/ng59",
+                                org.physiocds.SourceKind.GUIDELINE, null, "Assess for \"red flags\".")));
+        Evaluation e = new Evaluation("Zoë", KB, Thresholds.DEFAULTS, null,
+                List.of(new Recommendation(Action.STRENGTHEN, Muscle.GLUTES, org.physiocds.model.Side.BOTH, null, Action.STRENGTHEN.phase(),
+                        "3 sets of 10", null, null, typographic, List.of(RECENT, WEAK_GLUTES))),
+                List.of(new Flag(FlagCode.RECENT_INJURY, Severity.WARNING, RECENT, List.of(typographic))),
+                List.of(new SuppressedRecommendation(Action.STRETCH, Muscle.HAMSTRINGS, org.physiocds.model.Side.LEFT, null, Action.STRETCH.phase(),
+                        SHORT_HAMSTRINGS, STRAINED, List.of(typographic))), null);
+        JsonCodec codec = new JsonCodec(); // its own citations, written for the first time below
+        boolean[] closed = {false};
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+
+        codec.writeEvaluationLine(e, out); // each citation list written, then reused
+        out.write('\n');
+        codec.writeEvaluationLine(e, out);
+        String expected = codec.writeEvaluationLine(e);
+
+        assertEquals(expected + "\n" + expected, out.toString(StandardCharsets.UTF_8));
+        assertFalse(closed[0]);
+        assertEquals(new ObjectMapper().readTree(JSON.writeEvaluation(e)), new ObjectMapper().readTree(expected));
+        assertTrue(expected.contains("\"citations\":[{\"source\":\"seeds/000_d332fd75da60d9b3.txt\","
+                + "\"kind\":\"CLINICIAN_ARTICLE\",\"quote\":\"you’re only creating more weakness\"},"), expected);
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);

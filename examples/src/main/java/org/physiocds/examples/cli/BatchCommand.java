@@ -1,9 +1,11 @@
 package org.physiocds.examples.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +28,12 @@ import picocli.CommandLine.Spec;
                 "A line that is not a valid patient gives an error record instead,"
                 + " {\"line\":N,\"errors\":[{\"path\":...,\"expected\":...}]}, and the run goes on;"
                 + " a failure inside the library gives {\"line\":N,\"failure\":...}. Lines are"
-                + " numbered from 1. On a terminal, a progress bar is drawn on stderr."},
+                + " numbered from 1. On a terminal, a progress bar is drawn on stderr.",
+                "With --compact --rules RULES, for population work: each line holds the decisions"
+                + " only (action, target, side, topic, phase, dosage, referral, restriction, the rule"
+                + " and guidance ids), no rule names, rationales, facts or citations; the file RULES"
+                + " holds the knowledge base, the thresholds and every rule named on the lines with its"
+                + " name, guidance ids and citations, once (see docs/interchange-additions.md)."},
         mixinStandardHelpOptions = true,
         versionProvider = Cds.Version.class,
         footer = {"", "Exit status: 0 every line evaluated, 2 some lines were not valid patients (or the"
@@ -43,6 +50,14 @@ final class BatchCommand implements Callable<Integer> {
             description = "Threads evaluating patients (default: one per core, ${DEFAULT-VALUE}).")
     private int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--compact",
+            description = "Write the decisions without prose, one line per patient; needs --rules.")
+    private boolean compact;
+
+    @Option(names = "--rules", paramLabel = "RULES",
+            description = "With --compact: the file to write the rules named on the lines to, once (JSON).")
+    private Path rulesFile;
+
     @Parameters(paramLabel = "FILE", description = "The patients, one JSON document per line, or - to read standard input.")
     private String file;
 
@@ -51,16 +66,32 @@ final class BatchCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, was " + threads);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        if (compact != (rulesFile != null)) {
+            throw new ParameterException(spec.commandLine(), compact ? "--compact needs --rules RULES, the file"
+                    + " for the rules named on the lines" : "--rules is for --compact only");
+        }
         PrintWriter err = spec.commandLine().getErr();
-        NdjsonBatch batch = new NdjsonBatch(cds.engine(), cds.json(), threads);
-        try (CountingInputStream in = new CountingInputStream(open())) {
+        OutputStream out = cds.stdout(spec.commandLine().getOut());
+        CompactFormat compactFormat = compact ? new CompactFormat() : null;
+        NdjsonBatch.Format format = compact ? compactFormat : cds.json()::writeEvaluationLine;
+        NdjsonBatch batch = new NdjsonBatch(cds.engine(), cds.json(), format, threads);
+        try (CountingInputStream in = new CountingInputStream(open());
+             OutputStream rules = compact ? openRules(err) : null) {
             Progress progress = System.console() == null ? null
                     : new Progress(err, in::count, file.equals("-") ? -1 : Files.size(Path.of(file)));
             NdjsonBatch.Counts counts = batch.run(new InputStreamReader(in, StandardCharsets.UTF_8), out,
                     progress == null ? lines -> { } : progress::update);
             if (progress != null) {
                 progress.finish(counts.lines());
+            }
+            if (compact) {
+                try {
+                    compactFormat.writeRules(cds.engine().knowledgeBase(), cds.engine().thresholds(), rules);
+                    rules.flush();
+                } catch (IOException e) {
+                    err.println("cds: cannot write the rules to " + rulesFile + ": " + CannotRead.why(e));
+                    return Cds.FAILED;
+                }
             }
             if (counts.failed() > 0) {
                 err.println("cds: the library failed on " + counts.failed() + " of " + counts.lines() + " lines");
@@ -74,10 +105,25 @@ final class BatchCommand implements Callable<Integer> {
         } catch (NdjsonBatch.CannotWrite e) {
             err.println("cds: cannot write the output, stopped");
             return Cds.FAILED;
+        } catch (CannotOpenRules e) {
+            return Cds.INVALID_INPUT;
         } catch (IOException | UncheckedIOException | InvalidPathException e) {
-            out.flush();
             err.println("cds: cannot read " + file + ": " + CannotRead.why(e));
             return Cds.INVALID_INPUT;
+        }
+    }
+
+    /** Thrown once the reason is on stderr. */
+    private static final class CannotOpenRules extends IOException {
+    }
+
+    /** The rules file, opened (and emptied) before any patient is evaluated, so that a wrong path fails at once. */
+    private OutputStream openRules(PrintWriter err) throws CannotOpenRules {
+        try {
+            return new BufferedOutputStream(Files.newOutputStream(rulesFile), 1 << 16);
+        } catch (IOException | InvalidPathException e) {
+            err.println("cds: cannot write the rules to " + rulesFile + ": " + CannotRead.why(e));
+            throw new CannotOpenRules();
         }
     }
 

@@ -3,7 +3,9 @@ package org.physiocds.examples.cli;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +48,7 @@ public final class Cds implements Runnable {
 
     private final Supplier<CdsEngine> engineFactory;
     private final InputStream stdin;
+    private final OutputStream stdout;
     private final JsonCodec json = new JsonCodec();
     private CdsEngine engine;
 
@@ -53,17 +56,23 @@ public final class Cds implements Runnable {
     private CommandSpec spec;
 
     Cds(Supplier<CdsEngine> engineFactory, InputStream stdin) {
+        this(engineFactory, stdin, null);
+    }
+
+    /** With {@code stdout}, the stream under the command line's writer, for output written as bytes. */
+    Cds(Supplier<CdsEngine> engineFactory, InputStream stdin, OutputStream stdout) {
         this.engineFactory = engineFactory;
         this.stdin = stdin;
+        this.stdout = stdout;
     }
 
     public static void main(String[] args) {
         // Standard output's file descriptor, not System.out: a PrintStream hides write errors, and
         // batch must see a closed pipe to stop. Buffered: batch writes gigabytes.
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new BufferedOutputStream(
-                new FileOutputStream(FileDescriptor.out), 1 << 16), StandardCharsets.UTF_8), true);
+        OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int status = commandLine(new Cds(() -> CdsEngine.builder().build(), System.in), out, err).execute(args);
+        int status = commandLine(new Cds(() -> CdsEngine.builder().build(), System.in, stdout), out, err).execute(args);
         out.flush();
         err.flush();
         System.exit(status);
@@ -103,6 +112,34 @@ public final class Cds implements Runnable {
 
     InputStream stdin() {
         return stdin;
+    }
+
+    /**
+     * Standard output as bytes (batch writes UTF-8 it has encoded already): the stream under
+     * {@code out}, once {@code out} is flushed; without one (tests), an adapter that hands each
+     * write to {@code out} as text, so each write must hold whole characters (batch writes whole lines).
+     */
+    OutputStream stdout(PrintWriter out) {
+        out.flush();
+        return stdout != null ? stdout : new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(new String(b, off, len, StandardCharsets.UTF_8));
+                if (out.checkError()) { // a PrintWriter swallows write errors; this flushes and asks
+                    throw new IOException("cannot write the output");
+                }
+            }
+
+            @Override
+            public void flush() {
+                out.flush();
+            }
+        };
     }
 
     /** {@code --version}: the knowledge base every answer is stamped with. */

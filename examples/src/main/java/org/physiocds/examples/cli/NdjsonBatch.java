@@ -2,11 +2,13 @@ package org.physiocds.examples.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.LongConsumer;
 import org.physiocds.CdsEngine;
+import org.physiocds.Evaluation;
 import org.physiocds.InvalidPatientException;
 import org.physiocds.Problem;
 import org.physiocds.json.JsonCodec;
@@ -28,13 +31,20 @@ import org.physiocds.json.JsonCodec;
  * to the pool, and writes the oldest chunk's output as soon as it is done; at most a few chunks
  * per thread are in flight, so memory stays bounded however long the input is.
  *
- * <p>Each output line is the evaluation ({@link JsonCodec#writeEvaluationLine}), or for a line
+ * <p>Each output line is the evaluation in the run's {@link Format} (the interchange document of
+ * {@link JsonCodec#writeEvaluationLine}, or {@link CompactFormat}'s line), or for a line
  * that is not a valid patient an error record {@code {"line":17,"errors":[{"path":...,
  * "expected":...}]}}, or for a failure inside the library {@code {"line":17,"failure":"..."}}
  * (the exception's class and first message line, which never hold patient data). Lines are
- * numbered from 1.
+ * numbered from 1. Each chunk's lines are written as UTF-8 into one buffer by the thread that
+ * evaluated them, and the calling thread copies the buffers to the output in order.
  */
 final class NdjsonBatch {
+
+    /** How an evaluation is written: its document on one line, as UTF-8, without the line break. */
+    interface Format {
+        void write(Evaluation evaluation, OutputStream out);
+    }
 
     /** Lines per task: large enough that handing work to the pool costs nothing, small enough to keep all threads busy. */
     static final int CHUNK = 256;
@@ -47,11 +57,14 @@ final class NdjsonBatch {
 
     private final CdsEngine engine;
     private final JsonCodec json;
+    private final Format format;
     private final int threads;
 
-    NdjsonBatch(CdsEngine engine, JsonCodec json, int threads) {
+    /** Writes each evaluation in {@code format}, reading the patients with {@code json}. */
+    NdjsonBatch(CdsEngine engine, JsonCodec json, Format format, int threads) {
         this.engine = engine;
         this.json = json;
+        this.format = format;
         this.threads = threads;
     }
 
@@ -59,8 +72,24 @@ final class NdjsonBatch {
     record Counts(long lines, long invalid, long failed) {
     }
 
-    /** The output of one chunk, in line order, and what went wrong in it. */
-    private record Done(List<String> lines, int invalid, int failed) {
+    /** The output of one chunk, its lines in order as UTF-8, and what went wrong in it. */
+    private record Done(Bytes output, int lines, int invalid, int failed) {
+    }
+
+    /** A byte buffer that can drop what was written after a given length. */
+    private static final class Bytes extends ByteArrayOutputStream {
+        Bytes(int size) {
+            super(size);
+        }
+
+        void truncate(int length) {
+            count = length;
+        }
+
+        void writeLine(String text) {
+            writeBytes(text.getBytes(StandardCharsets.UTF_8));
+            write('\n');
+        }
     }
 
     /**
@@ -70,7 +99,7 @@ final class NdjsonBatch {
      * @throws CannotWrite when the output cannot be written (a closed pipe): the run stops
      * @throws IOException  when reading fails (the lines written so far stay written)
      */
-    Counts run(Reader in, PrintWriter out, LongConsumer progress) throws IOException {
+    Counts run(Reader in, OutputStream out, LongConsumer progress) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
         Deque<Future<Done>> inFlight = new ArrayDeque<>();
         LineReader lines = new LineReader(in, JsonCodec.MAX_DOCUMENT_LENGTH);
@@ -89,7 +118,7 @@ final class NdjsonBatch {
                 }
                 if (inFlight.size() >= threads * CHUNKS_PER_THREAD) {
                     Done done = write(inFlight.removeFirst(), out);
-                    written += done.lines().size();
+                    written += done.lines();
                     invalid += done.invalid();
                     failed += done.failed();
                     progress.accept(written);
@@ -100,12 +129,16 @@ final class NdjsonBatch {
             }
             while (!inFlight.isEmpty()) {
                 Done done = write(inFlight.removeFirst(), out);
-                written += done.lines().size();
+                written += done.lines();
                 invalid += done.invalid();
                 failed += done.failed();
                 progress.accept(written);
             }
-            out.flush();
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw new CannotWrite();
+            }
             return new Counts(read, invalid, failed);
         } finally {
             pool.shutdownNow();
@@ -114,28 +147,31 @@ final class NdjsonBatch {
 
     private Future<Done> submit(ExecutorService pool, long firstLine, List<String> lines) {
         return pool.submit(() -> {
-            List<String> output = new ArrayList<>(lines.size());
+            Bytes output = new Bytes(lines.size() * 4_096);
             int invalid = 0;
             int failed = 0;
             long number = firstLine;
             for (String line : lines) {
                 if (line == LineReader.TOO_LONG) {
                     invalid++;
-                    output.add(errors(number, List.of(TOO_LONG)));
+                    output.writeLine(errors(number, List.of(TOO_LONG)));
                 } else {
+                    int start = output.size();
                     try {
-                        output.add(json.writeEvaluationLine(engine.evaluate(json.readPatient(line))));
+                        format.write(engine.evaluate(json.readPatient(line)), output);
+                        output.write('\n');
                     } catch (InvalidPatientException e) {
                         invalid++;
-                        output.add(errors(number, e.problems()));
+                        output.writeLine(errors(number, e.problems()));
                     } catch (RuntimeException e) {
                         failed++;
-                        output.add(failure(number, e));
+                        output.truncate(start); // whatever part of the line was written
+                        output.writeLine(failure(number, e));
                     }
                 }
                 number++;
             }
-            return new Done(output, invalid, failed);
+            return new Done(output, lines.size(), invalid, failed);
         });
     }
 
@@ -146,7 +182,7 @@ final class NdjsonBatch {
         }
     }
 
-    private static Done write(Future<Done> next, PrintWriter out) throws IOException {
+    private static Done write(Future<Done> next, OutputStream out) throws IOException {
         Done done;
         try {
             done = next.get();
@@ -156,11 +192,9 @@ final class NdjsonBatch {
         } catch (ExecutionException e) {
             throw new IllegalStateException("a batch task failed", e.getCause()); // evaluate() catches everything
         }
-        for (String line : done.lines()) {
-            out.write(line);
-            out.write('\n');
-        }
-        if (out.checkError()) { // a PrintWriter swallows write errors; this flushes and asks
+        try {
+            done.output().writeTo(out);
+        } catch (IOException e) {
             throw new CannotWrite();
         }
         return done;
