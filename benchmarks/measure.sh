@@ -37,12 +37,18 @@ for t in 1 2 4; do
 done
 
 # 2. Cold start: JVM launch to printed advice (CLI) and to the first result through the API.
-java -XX:ArchiveClassesAtExit="$WORK/cds.jsa" -jar "$CLI" evaluate "$PATIENT" > /dev/null
+# examples/target/cds is the launcher the build packages: the jar with the class-data-sharing
+# archive made at package time (examples/target/cds-examples.jsa) and, for evaluate, C1 only.
+LAUNCHER=examples/target/cds
+ARCHIVE=$(pwd -P)/examples/target/cds-examples.jsa
+ARCHIVED_CLI=$(pwd -P)/$CLI   # the archive fits the jar by the absolute path it was made with
+# -Xshare:on stops the JVM if the archive is missing or does not fit: never time a silent fallback.
+java -Xshare:on -XX:SharedArchiveFile="$ARCHIVE" -jar "$ARCHIVED_CLI" --version > /dev/null
 hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$OUT/cold-start.json" \
-  -n "CLI evaluate" "java -jar $CLI evaluate $PATIENT" \
+  -n "CLI evaluate (java -jar)" "java -jar $CLI evaluate $PATIENT" \
   -n "CLI evaluate, -XX:TieredStopAtLevel=1" "java -XX:TieredStopAtLevel=1 -jar $CLI evaluate $PATIENT" \
-  -n "CLI evaluate, AppCDS archive" "java -XX:SharedArchiveFile=$WORK/cds.jsa -jar $CLI evaluate $PATIENT" \
-  -n "CLI evaluate, AppCDS + TieredStopAtLevel=1" "java -XX:SharedArchiveFile=$WORK/cds.jsa -XX:TieredStopAtLevel=1 -jar $CLI evaluate $PATIENT" \
+  -n "CLI evaluate, packaged AppCDS archive" "java -XX:SharedArchiveFile=$ARCHIVE -jar $ARCHIVED_CLI evaluate $PATIENT" \
+  -n "CLI evaluate, launcher (archive + TieredStopAtLevel=1)" "$LAUNCHER evaluate $PATIENT" \
   -n "API first result (FirstResult)" "java -cp $BENCH org.physiocds.bench.FirstResult"
 for i in 1 2 3; do java -cp "$BENCH" org.physiocds.bench.FirstResult 2>&1 >/dev/null; done | tee "$OUT/first-result-phases.txt"
 

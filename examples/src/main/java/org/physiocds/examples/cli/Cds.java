@@ -9,6 +9,9 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 import org.physiocds.CdsEngine;
 import org.physiocds.json.JsonCodec;
@@ -72,10 +75,48 @@ public final class Cds implements Runnable {
         OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int status = commandLine(new Cds(() -> CdsEngine.builder().build(), System.in, stdout), out, err).execute(args);
+        int status = commandLine(new Cds(engineFactory(args), System.in, stdout), out, err).execute(args);
         out.flush();
         err.flush();
         System.exit(status);
+    }
+
+    /** The subcommands that evaluate with {@link #engine()}: the engine is built ahead for them. */
+    private static final Set<String> ENGINE_COMMANDS = Set.of("evaluate", "scenarios", "batch");
+
+    /**
+     * For a command that will need the engine, starts building it now, on a thread of its own:
+     * building it (loading the knowledge base's classes, the Rete network) is the largest part of
+     * a short run, and meanwhile this thread loads Jackson and picocli, parses the command line and
+     * reads the input; on two cores they overlap. A run that ends without the engine (invalid
+     * input, --help) exits without waiting for it. A failure is thrown where the engine is asked
+     * for, as if it were built there. Other commands build nothing ahead.
+     */
+    static Supplier<CdsEngine> engineFactory(String[] args) {
+        Supplier<CdsEngine> build = () -> CdsEngine.builder().build();
+        if (args.length == 0 || !ENGINE_COMMANDS.contains(args[0])) {
+            return build;
+        }
+        FutureTask<CdsEngine> ahead = new FutureTask<>(build::get);
+        Thread thread = new Thread(ahead, "cds-engine-build");
+        thread.setDaemon(true);
+        thread.start();
+        return () -> {
+            try {
+                return ahead.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the engine was built", e);
+            }
+        };
     }
 
     /** The command line, writing to {@code out} and {@code err}, with the exit codes above. */
