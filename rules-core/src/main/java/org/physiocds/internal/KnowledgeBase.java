@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
@@ -31,7 +32,8 @@ import org.physiocds.SourceKind;
  *
  * <p>The generated model classes are instantiated directly rather than through a
  * {@code KieContainer}: nothing is parsed or compiled at start-up, and a host application's own
- * {@code kmodule.xml} cannot clash with ours.
+ * {@code kmodule.xml} cannot clash with ours. The compiled alpha networks generated with the model
+ * are installed the same way ({@link AlphaNetworks}).
  */
 public final class KnowledgeBase {
 
@@ -157,7 +159,9 @@ public final class KnowledgeBase {
             throw new CdsException(MODEL_LIST + " names no model class");
         }
         try {
-            return KieBaseBuilder.createKieBaseFromModel(models);
+            KieBase kieBase = KieBaseBuilder.createKieBaseFromModel(models);
+            AlphaNetworks.install((InternalKnowledgeBase) kieBase, loader);
+            return kieBase;
         } catch (RuntimeException e) {
             throw new CdsException("cannot build the knowledge base", e);
         }
