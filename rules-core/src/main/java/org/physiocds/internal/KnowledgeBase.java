@@ -241,12 +241,14 @@ public final class KnowledgeBase {
     private static RuleInfo describe(Rule rule, Map<String, List<Citation>> catalog) {
         Object id = rule.getMetaData().get("id");
         Object guidance = rule.getMetaData().get("guidance");
+        // List.copyOf: a list that Explanation's own List.copyOf keeps as it is (on JDK 17 it would
+        // copy what Stream.toList() returns, for every conclusion of every evaluation).
         List<String> guidanceIds = guidance == null ? List.of()
-                : Arrays.stream(guidance.toString().split("[\\s,]+")).filter(s -> !s.isEmpty()).toList();
-        List<Citation> citations = guidanceIds.stream()
+                : List.copyOf(Arrays.stream(guidance.toString().split("[\\s,]+")).filter(s -> !s.isEmpty()).toList());
+        List<Citation> citations = List.copyOf(guidanceIds.stream()
                 .flatMap(g -> catalog.getOrDefault(g, List.of()).stream())
                 .distinct()
-                .toList();
+                .toList());
         return new RuleInfo(id == null ? null : id.toString(), rule.getName(), guidanceIds, citations);
     }
 

@@ -42,20 +42,6 @@ public record Advice(Action action, Target target, Side side, Topic topic, Refer
         }
     }
 
-    /**
-     * This advice's place in the plan as one number, smaller first: action (so phase), then muscles,
-     * regions and GENERAL in declaration order, then side and topic. Rules that fire once for
-     * whichever advice item calls for them first fire for the earliest item of the plan (their
-     * salience is minus this), so which item explains them never depends on Drools' firing order.
-     */
-    public int planOrder() {
-        int place = target instanceof Muscle m ? m.ordinal()
-                : target instanceof Region r ? 1000 + r.ordinal() : 2000;
-        int sideOrder = side == null ? 0 : side.ordinal() + 1;
-        int topicOrder = topic == null ? 0 : topic.ordinal() + 1;
-        return ((action.ordinal() * 2048 + place) * 4 + sideOrder) * 128 + topicOrder;
-    }
-
     /** Advice about a muscle on one side, or both (not a referral or a do-not-stretch). */
     public static Advice muscle(Action action, Muscle muscle, Side side, String rationale) {
         return new Advice(action, muscle, side, null, null, null, rationale);
