@@ -36,6 +36,14 @@ for t in 1 2 4; do
       -rf json -rff "$OUT/jmh-t$t.json" | tee "$WORK/jmh-t$t.txt" | grep -E '^Benchmark|^EvaluationBenchmark' || true
 done
 
+# 1b. Against a reference build (BASE_JAR=path/to/an/older/benchmarks.jar): both in one JVM, slices
+#     interleaved, CPU time, so that load that comes and goes weighs on both alike.
+if [[ -n "${BASE_JAR:-}" ]]; then
+  java -cp "$BENCH" org.physiocds.bench.InterleavedAB "$BASE_JAR" "$BENCH" \
+      "$([[ "${QUICK:-0}" == 1 ]] && echo 4 || echo 40)" "$([[ "${QUICK:-0}" == 1 ]] && echo 1 || echo 10)" \
+      2>/dev/null | tee "$OUT/interleaved-ab.txt"
+fi
+
 # 2. Cold start: JVM launch to printed advice (CLI) and to the first result through the API.
 # examples/target/cds is the launcher the build packages: the jar with the class-data-sharing
 # archive made at package time (examples/target/cds-examples.jsa) and, for evaluate, C1 only.
