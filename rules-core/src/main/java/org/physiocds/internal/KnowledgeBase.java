@@ -45,19 +45,15 @@ public final class KnowledgeBase {
 
     private final KieBase kieBase;
     private final KnowledgeBaseInfo info;
-    private final Map<String, RuleInfo> rulesByName;
-    /** The same, by the rule object a match carries: found without hashing its name. */
-    private final Map<Rule, RuleInfo> rulesByObject;
+    /** Every rule's metadata, by the rule object a match carries: found without hashing its name. */
+    private final Map<Rule, RuleInfo> rules;
     private final Map<String, List<Citation>> catalog;
 
     private KnowledgeBase(KieBase kieBase, KnowledgeBaseInfo info, Map<String, List<Citation>> catalog) {
         this.kieBase = kieBase;
         this.info = info;
         this.catalog = catalog;
-        this.rulesByName = describeRules(kieBase, catalog);
-        this.rulesByObject = new IdentityHashMap<>();
-        kieBase.getKiePackages().forEach(pkg -> pkg.getRules().forEach(
-                rule -> rulesByObject.put(rule, rulesByName.get(rule.getName()))));
+        this.rules = describeRules(kieBase, catalog);
     }
 
     /** Loads the knowledge base found on the class path of {@code loader}. */
@@ -121,7 +117,7 @@ public final class KnowledgeBase {
 
     /** Every rule's metadata, by rule id order. */
     public List<RuleInfo> rules() {
-        List<RuleInfo> rules = new ArrayList<>(rulesByName.values());
+        List<RuleInfo> rules = new ArrayList<>(this.rules.values());
         rules.sort(RuleInfo.BY_ID);
         return rules;
     }
@@ -132,10 +128,7 @@ public final class KnowledgeBase {
     }
 
     RuleInfo rule(Rule rule) {
-        RuleInfo info = rulesByObject.get(rule);
-        if (info == null) {
-            info = rulesByName.get(rule.getName());
-        }
+        RuleInfo info = rules.get(rule);
         if (info == null) {
             throw new CdsException("no metadata for rule \"" + rule.getName() + "\"");
         }
@@ -229,14 +222,12 @@ public final class KnowledgeBase {
         return rows;
     }
 
-    private static Map<String, RuleInfo> describeRules(KieBase kieBase, Map<String, List<Citation>> catalog) {
-        Map<String, RuleInfo> rules = new LinkedHashMap<>();
-        kieBase.getKiePackages().forEach(pkg -> pkg.getRules().forEach(rule -> {
-            RuleInfo info = describe(rule, catalog);
-            rules.put(rule.getName(), info);
-        }));
+    private static Map<Rule, RuleInfo> describeRules(KieBase kieBase, Map<String, List<Citation>> catalog) {
+        Map<Rule, RuleInfo> rules = new IdentityHashMap<>();
+        kieBase.getKiePackages().forEach(pkg -> pkg.getRules().forEach(rule -> rules.put(rule, describe(rule, catalog))));
         return Collections.unmodifiableMap(rules);
     }
+
 
     private static RuleInfo describe(Rule rule, Map<String, List<Citation>> catalog) {
         Object id = rule.getMetaData().get("id");

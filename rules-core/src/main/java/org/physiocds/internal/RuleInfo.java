@@ -11,5 +11,5 @@ import org.physiocds.Citation;
 public record RuleInfo(String id, String name, List<String> guidance, List<Citation> citations) {
 
     static final Comparator<RuleInfo> BY_ID = Comparator.comparing(RuleInfo::id,
-            Comparator.nullsLast(Comparator.naturalOrder()));
+            Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(RuleInfo::name);
 }
