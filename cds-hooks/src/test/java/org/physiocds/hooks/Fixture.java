@@ -70,12 +70,19 @@ final class Fixture {
         return Files.exists(here.resolve("cds-hooks")) ? here : here.getParent();
     }
 
-    static Path specExamples() {
-        return repo().resolve("../shared/cds-hooks-2.0.1-examples").normalize();
-    }
-
+    /**
+     * One of the CDS Hooks 2.0.1 documents in {@code src/test/resources/cds-hooks-2.0.1} (written for this
+     * project in the shape of the specification's examples; its README says which part each exercises).
+     */
     static String specExample(String name) {
-        return read(specExamples().resolve(name));
+        try (var in = Fixture.class.getResourceAsStream("/cds-hooks-2.0.1/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test document " + name);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String read(Path p) {

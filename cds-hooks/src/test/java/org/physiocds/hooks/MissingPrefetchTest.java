@@ -98,7 +98,7 @@ class MissingPrefetchTest {
 
     @Test
     void missingKey_untrustedFhirServer_412WithoutCallingIt() {
-        // The spec's example names a public host: it is not trusted, and never contacted.
+        // The example names a FHIR server that is not trusted: it is never contacted.
         ObjectNode spec = (ObjectNode) Fixture.tree(Fixture.specExample("patient-view-request.json"));
         HttpResponse<String> response = Fixture.call(server, "/cds-services/patient-view", spec.toString());
         assertEquals(412, response.statusCode(), response.body());
