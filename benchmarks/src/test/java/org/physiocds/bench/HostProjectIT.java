@@ -41,7 +41,7 @@ class HostProjectIT {
 
     private static final Path HOST = Path.of(System.getProperty("hostProject", "target/it/host-app"));
     private static final Path REPO = Path.of(System.getProperty("privateRepository", "target/it-repo"));
-    private static final String VERSION = System.getProperty("projectVersion", "1.0.0-SNAPSHOT");
+    private static final String VERSION = System.getProperty("projectVersion", "0.3.0");
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     /** What a precompiled knowledge base never loads; none of it may reach an application. */
@@ -90,12 +90,14 @@ class HostProjectIT {
     }
 
     /**
-     * The BOM the host project imported (its dependencies name no version) is this build's, manages
-     * our library modules at this version and nothing else: no parent, so an application's own
-     * versions of Drools, Jackson or JUnit are never overruled by importing it.
+     * The BOM the host project imported (its dependencies name no version) is this build's: it
+     * manages our library modules at this version and, beside them, only the libraries that Drools
+     * and HAPI FHIR both bring, at the versions this build resolved (so an application with fhir
+     * gets one version of each: host-app-fhir's enforcer rule checks it). No parent, so an
+     * application's own versions of Drools or JUnit are never overruled by importing it.
      */
     @Test
-    void bom_theHostProjectImported_managesOnlyOurModulesAtThisVersion() throws Exception {
+    void bom_theHostProjectImported_managesOurModulesAndTheSharedLibrariesAtThisBuildsVersions() throws Exception {
         Path installed = REPO.resolve("org/physiocds/physiocds-bom").resolve(VERSION).resolve("physiocds-bom-" + VERSION + ".pom");
         assertTrue(Files.isRegularFile(installed), installed + " not installed for the host project");
         assertArrayEquals(Files.readAllBytes(ROOT.resolve("bom/pom.xml")), Files.readAllBytes(installed));
@@ -106,15 +108,31 @@ class HostProjectIT {
         assertEquals(VERSION, child(project, "version"));
         assertEquals("pom", child(project, "packaging"));
         NodeList managed = project.getElementsByTagName("dependency");
-        List<String> artifacts = new java.util.ArrayList<>();
+        List<String> ours = new java.util.ArrayList<>();
+        java.util.Map<String, String> shared = new java.util.TreeMap<>();
         for (int i = 0; i < managed.getLength(); i++) {
             Element dependency = (Element) managed.item(i);
-            assertEquals("org.physiocds", child(dependency, "groupId"));
-            assertEquals("${project.version}", child(dependency, "version"));
-            artifacts.add(child(dependency, "artifactId"));
+            if (child(dependency, "groupId").equals("org.physiocds")) {
+                assertEquals("${project.version}", child(dependency, "version"));
+                ours.add(child(dependency, "artifactId"));
+            } else {
+                shared.put(child(dependency, "artifactId"), child(dependency, "version"));
+            }
         }
-        assertEquals(List.of("rules-core", "rules-kb", "fhir"), artifacts);
+        assertEquals(List.of("rules-core", "rules-kb", "fhir"), ours);
         assertEquals(null, child(project, "dependencies"), "the BOM has no dependencies of its own");
+        // Each shared library at the version on the host application's class path, which this
+        // build's own dependency management chose (jackson-bom: jackson-databind's version).
+        List<String> jars = classPath().stream().map(p -> p.getFileName().toString()).toList();
+        java.util.Map<String, String> jarOf = java.util.Map.of("jackson-bom", "jackson-databind", "commons-codec",
+                "commons-codec", "commons-lang3", "commons-lang3", "checker-qual", "checker-qual");
+        assertEquals(jarOf.keySet(), shared.keySet());
+        for (var e : shared.entrySet()) {
+            String jar = jarOf.get(e.getKey()) + "-" + e.getValue() + ".jar";
+            if (jars.stream().anyMatch(j -> j.startsWith(jarOf.get(e.getKey()) + "-"))) {
+                assertTrue(jars.contains(jar), jar + " is not the version on " + jars);
+            }
+        }
     }
 
     /** The README's Maven snippet is the host project's, which this build compiles and runs. */

@@ -234,6 +234,11 @@ public final class Patient {
             return this;
         }
 
+        /** The pain, its duration in whole weeks: {@code pain(Region.LOWER_BACK, 20, 5)}. */
+        public Builder pain(Region region, int durationWeeks, Integer intensity) {
+            return pain(region, (double) durationWeeks, intensity);
+        }
+
         /**
          * The date the facts are as of (usually the day of the visit), from which the dates of
          * injuries ({@link Injury.Builder#onset(LocalDate)}) and surgeries

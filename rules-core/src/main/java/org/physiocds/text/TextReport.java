@@ -171,7 +171,14 @@ public final class TextReport {
                 : withheld + (withheld == 1 ? " item" : " items") + " (see SUPPRESSED below)"));
     }
 
-    private static String summaryLine(Recommendation r) {
+    /**
+     * One recommendation on one line, as the report's summary shows it: the action, its side or
+     * topic, urgency and dosage ({@code REFER (emergency): red flag assessment, same day}).
+     *
+     * @param r a recommendation of an evaluation
+     * @return its summary line
+     */
+    public static String summaryLine(Recommendation r) {
         String title = title(r);
         if (r.dosage() == null) {
             return title;

@@ -212,6 +212,15 @@ class ModelBuildersTest {
         assertEquals(List.of("injuries[0].daysAgo"), paths(assertThrows(InvalidPatientException.class, b::build).problems()));
     }
 
+    @Test
+    void pain_inWholeWeeks_isThePainInWeeks() {
+        Patient whole = Patient.builder().pain(Region.LOWER_BACK, 20, 5).build();
+
+        assertEquals(20.0, whole.painDurationWeeks());
+        assertEquals(Patient.builder().pain(Region.LOWER_BACK, 20.0, 5).build(), whole);
+        assertEquals(null, Patient.builder().pain(Region.LOWER_BACK, null, 5).build().painDurationWeeks());
+    }
+
     // ---- Patient as a value ----------------------------------------------------------------------
 
     private static Patient full() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.physiocds.Evaluation;
+import org.physiocds.Phase;
 import org.physiocds.text.TextReport;
 import org.physiocds.Problem;
 import picocli.CommandLine.Command;
@@ -19,12 +20,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code cds scenarios [DIR]}: runs every example scenario and checks its outcome. */
+/** {@code cds scenarios [--reports] [--dir DIR] [NAME...]}: runs the example scenarios and checks their outcomes. */
 @Command(name = "scenarios",
-        description = {"Runs every scenario file (*.json) in DIR, in name order: evaluates its patient,"
-                + " prints the report and a PASS or FAIL line saying whether the evaluation shows the"
-                + " outcome the scenario must produce. The format is described in"
-                + " examples/scenarios/README.md."},
+        description = {"Runs every scenario file (*.json) in the folder, in name order, or the scenarios NAMEd:"
+                + " evaluates its patient and prints one line, PASS or FAIL, its name and the first item of"
+                + " the plan's safety phase, then a total. With --reports, or for scenarios NAMEd, each"
+                + " scenario's full report comes first. The format is described in examples/scenarios/README.md."},
         mixinStandardHelpOptions = true,
         versionProvider = Cds.Version.class,
         footer = {"", "Exit status: 0 every scenario passed, 1 a scenario failed (or a failure inside the"
@@ -39,12 +40,16 @@ final class ScenariosCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print only the PASS and FAIL lines, not the reports.")
-    private boolean quiet;
+    @Option(names = {"-r", "--reports"}, description = "Print each scenario's full report before its result line.")
+    private boolean reports;
 
-    @Parameters(paramLabel = "DIR", arity = "0..1", defaultValue = DEFAULT_DIR,
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR,
             description = "The folder of scenario files (default: ${DEFAULT-VALUE}, from the project root).")
     private Path dir;
+
+    @Parameters(paramLabel = "NAME", arity = "0..*",
+            description = "Run only these scenarios (file names without .json) and print their reports.")
+    private List<String> names = List.of();
 
     @Override
     public Integer call() {
@@ -62,6 +67,16 @@ final class ScenariosCommand implements Callable<Integer> {
             err.println("cds: no scenario files (*.json) in " + dir);
             return Cds.INVALID_INPUT;
         }
+        if (!names.isEmpty()) {
+            List<String> unknown = names.stream().filter(n -> !Files.isRegularFile(dir.resolve(n + ".json"))).toList();
+            if (!unknown.isEmpty()) {
+                err.println("cds: no scenario " + String.join(", ", unknown) + " in " + dir
+                        + " (name a file without .json; scenarios --help)");
+                return Cds.INVALID_INPUT;
+            }
+            files = names.stream().distinct().map(n -> dir.resolve(n + ".json")).toList();
+        }
+        boolean showReports = reports || !names.isEmpty();
         List<String> failed = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
         for (Path file : files) {
@@ -85,7 +100,7 @@ final class ScenariosCommand implements Callable<Integer> {
                 continue;
             }
             Evaluation evaluation = cds.engine().evaluate(scenario.patient());
-            if (!quiet) {
+            if (showReports) {
                 out.println("=".repeat(TextReport.WIDTH));
                 out.println("Scenario " + name);
                 TextReport.wrap("  ", "  ", scenario.description()).forEach(out::println);
@@ -94,17 +109,24 @@ final class ScenariosCommand implements Callable<Integer> {
                 out.println();
             }
             List<String> failures = scenario.expect().check(evaluation);
+            String line = name + "  " + firstSafetyItem(evaluation);
             if (failures.isEmpty()) {
-                out.println("PASS " + name);
+                out.println("PASS " + line);
             } else {
                 failed.add(name);
-                out.println("FAIL " + name);
+                out.println("FAIL " + line);
                 failures.forEach(f -> out.println("  - " + f));
             }
         }
         out.println();
         out.println(summary(files.size(), failed, invalid));
         return !invalid.isEmpty() ? Cds.INVALID_INPUT : !failed.isEmpty() ? Cds.FAILED : Cds.OK;
+    }
+
+    /** What a clinician reads first: the plan's first safety item, or that it has none. */
+    private static String firstSafetyItem(Evaluation evaluation) {
+        return evaluation.recommendations().stream().filter(r -> r.phase() == Phase.SAFETY).findFirst()
+                .map(TextReport::summaryLine).map(s -> "safety: " + s).orElse("no safety item");
     }
 
     private static String summary(int total, List<String> failed, List<String> invalid) {

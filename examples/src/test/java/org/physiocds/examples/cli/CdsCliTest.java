@@ -175,7 +175,7 @@ class CdsCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "evaluate", "evaluate --pdf x.json", "frobnicate", "scenarios a b"})
+    @ValueSource(strings = {"", "evaluate", "evaluate --pdf x.json", "frobnicate", "scenarios --dir"})
     void usageError_exitsTwoWithTheMistakeOnStderr(String args) {
         Run run = run(args.isEmpty() ? new String[0] : args.split(" "));
 
@@ -186,26 +186,52 @@ class CdsCliTest {
     }
 
     @Test
-    void scenarios_theProjectScenarios_allPassAndShowTheirReports() throws IOException {
-        Run run = run("scenarios", SCENARIOS.toString());
+    void scenarios_theProjectScenarios_allPass_oneLineEachWithTheFirstSafetyItem() throws IOException {
+        Run run = run("scenarios", "--dir", SCENARIOS.toString());
 
         long files;
         try (var listing = Files.list(SCENARIOS)) {
             files = listing.filter(p -> p.toString().endsWith(".json")).count();
         }
         assertEquals(0, run.status(), run.out());
-        assertEquals(files, run.out().lines().filter(l -> l.startsWith("PASS ")).count());
-        assertTrue(run.out().contains("Scenario runner-five-days-after-hamstring-strain"), "reports are shown");
-        assertTrue(run.out().strip().endsWith("All " + files + " scenarios passed."), run.out());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(files + 2, lines.size(), "one line per scenario, a blank line and the total: " + run.out());
+        assertTrue(lines.contains("PASS runner-five-days-after-hamstring-strain  safety: REFER: injury clearance, left"
+                + " hamstrings"), run.out());
+        assertTrue(lines.stream().limit(files).allMatch(l -> l.matches("PASS [a-z0-9-]+  (safety: .+|no safety item)")),
+                run.out());
+        assertEquals("All " + files + " scenarios passed.", lines.get(lines.size() - 1));
     }
 
     @Test
-    void scenarios_quiet_printsOnlyTheResultLines() {
-        Run run = run("scenarios", "--quiet", SCENARIOS.toString());
+    void scenarios_reports_showEveryReportBeforeItsResultLine() {
+        Run run = run("scenarios", "--reports", "--dir", SCENARIOS.toString());
 
         assertEquals(0, run.status());
-        assertTrue(run.out().lines().allMatch(l -> l.startsWith("PASS ") || l.isEmpty() || l.startsWith("All ")),
+        String out = run.out();
+        int report = out.indexOf("Scenario runner-five-days-after-hamstring-strain");
+        assertTrue(report >= 0, "reports are shown");
+        assertTrue(out.indexOf("SUMMARY", report) < out.indexOf("PASS runner-five-days-after-hamstring-strain", report), out);
+    }
+
+    @Test
+    void scenarios_named_runOnlyThoseAndShowTheirReports() {
+        Run run = run("scenarios", "--dir", SCENARIOS.toString(), "runner-five-days-after-hamstring-strain");
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().startsWith("=".repeat(100) + "\nScenario runner-five-days-after-hamstring-strain\n"),
                 run.out());
+        assertEquals(1, run.out().lines().filter(l -> l.startsWith("PASS ")).count(), run.out());
+        assertTrue(run.out().strip().endsWith("All 1 scenarios passed."), run.out());
+    }
+
+    @Test
+    void scenarios_unknownName_exitsTwoNamingIt() {
+        Run run = run("scenarios", "--dir", SCENARIOS.toString(), "no-such-scenario");
+
+        assertEquals(2, run.status());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith("cds: no scenario no-such-scenario in "), run.err());
     }
 
     @Test
@@ -213,14 +239,14 @@ class CdsCliTest {
         Files.copy(resource("fresh-strain-stretch-expected.json"), dir.resolve("fresh-strain.json"));
         Files.copy(SCENARIOS.resolve("runner-five-days-after-hamstring-strain.json"), dir.resolve("runner.json"));
 
-        Run run = run("scenarios", "-q", dir.toString());
+        Run run = run("scenarios", "--dir", dir.toString());
 
         assertEquals(1, run.status());
         assertEquals(List.of(
-                "FAIL fresh-strain",
+                "FAIL fresh-strain  safety: REFER: injury clearance, hamstrings",
                 "  - expected STRETCH HAMSTRINGS to be recommended, but SAF-02 suppresses it",
                 "  - expected no flag RECENT_INJURY, but rule SAF-03 raises it",
-                "PASS runner",
+                "PASS runner  safety: REFER: injury clearance, left hamstrings",
                 "",
                 "1 of 2 scenarios passed; failed: fresh-strain."), run.out().lines().toList());
     }
@@ -230,7 +256,7 @@ class CdsCliTest {
         Files.copy(resource("invalid-scenario.json"), dir.resolve("invalid.json"));
         Files.copy(SCENARIOS.resolve("runner-five-days-after-hamstring-strain.json"), dir.resolve("runner.json"));
 
-        Run run = run("scenarios", "-q", dir.toString());
+        Run run = run("scenarios", "--dir", dir.toString());
 
         assertEquals(2, run.status());
         assertTrue(run.out().contains("INVALID invalid"), run.out());
@@ -244,7 +270,7 @@ class CdsCliTest {
     void scenarios_fileThatIsNotText_exitsTwoSayingSo(@TempDir Path dir) throws IOException {
         Files.write(dir.resolve("binary.json"), new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
 
-        Run run = run("scenarios", "-q", dir.toString());
+        Run run = run("scenarios", "--dir", dir.toString());
 
         assertEquals(2, run.status());
         assertTrue(run.err().strip().endsWith("binary.json: not UTF-8 text"), run.err());
@@ -252,7 +278,7 @@ class CdsCliTest {
 
     @Test
     void scenarios_folderWithoutScenarios_exitsTwo(@TempDir Path dir) {
-        Run run = run("scenarios", dir.toString());
+        Run run = run("scenarios", "--dir", dir.toString());
 
         assertEquals(2, run.status());
         assertTrue(run.err().contains("no scenario files"), run.err());
@@ -260,7 +286,7 @@ class CdsCliTest {
 
     @Test
     void scenarios_missingFolder_exitsTwo() {
-        Run run = run("scenarios", "no/such/folder");
+        Run run = run("scenarios", "--dir", "no/such/folder");
 
         assertEquals(2, run.status());
         assertEquals("cds: cannot read the scenario folder no/such/folder: no such file", run.err().strip());

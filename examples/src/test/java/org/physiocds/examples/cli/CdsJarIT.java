@@ -41,6 +41,7 @@ class CdsJarIT {
         assertTrue(passed >= 15, "scenarios passed: " + passed);
         assertFalse(lines.stream().anyMatch(l -> l.startsWith("FAIL ") || l.startsWith("INVALID ")));
         assertEquals("All " + passed + " scenarios passed.", lines.get(lines.size() - 1));
+        assertEquals(passed + 2, lines.size(), "one line per scenario and the total: a newcomer's first screen");
         assertEquals("", run.err(), "nothing on stderr: no Drools logging, no warnings");
     }
 
