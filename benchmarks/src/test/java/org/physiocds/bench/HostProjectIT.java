@@ -124,13 +124,12 @@ class HostProjectIT {
         // Each shared library at the version on the host application's class path, which this
         // build's own dependency management chose (jackson-bom: jackson-databind's version).
         List<String> jars = classPath().stream().map(p -> p.getFileName().toString()).toList();
-        java.util.Map<String, String> jarOf = java.util.Map.of("jackson-bom", "jackson-databind", "commons-codec",
-                "commons-codec", "commons-lang3", "commons-lang3", "checker-qual", "checker-qual");
-        assertEquals(jarOf.keySet(), shared.keySet());
+        assertTrue(shared.containsKey("jackson-bom"), shared.toString());
         for (var e : shared.entrySet()) {
-            String jar = jarOf.get(e.getKey()) + "-" + e.getValue() + ".jar";
-            if (jars.stream().anyMatch(j -> j.startsWith(jarOf.get(e.getKey()) + "-"))) {
-                assertTrue(jars.contains(jar), jar + " is not the version on " + jars);
+            String artifact = e.getKey().equals("jackson-bom") ? "jackson-databind" : e.getKey();
+            if (jars.stream().anyMatch(j -> j.matches(Pattern.quote(artifact) + "-\\d.*"))) {
+                assertTrue(jars.contains(artifact + "-" + e.getValue() + ".jar"), artifact + " " + e.getValue()
+                        + " is not the version on " + jars);
             }
         }
     }
