@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The same card log and feedback in PostgreSQL (an embedded PostgreSQL server), schema by Flyway. */
@@ -15,16 +14,11 @@ class PostgresFeedbackTest {
     void feedback_landsInPostgresql() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             String url = pg.getJdbcUrl("postgres", "postgres");
-            CdsHooksServer.Config base = Fixture.config(java.nio.file.Path.of("unused"), Fixture.trusted(), false);
-            CdsHooksServer.Config config = new CdsHooksServer.Config("127.0.0.1", 0, base.trusted(), url, "postgres",
-                    "postgres", null, false, List.of(), false, Fixture.CLOCK);
             String uuid;
-            try (CdsHooksServer server = CdsHooksServer.start(config, Fixture.ENGINE)) {
+            try (CdsHooksServer server = Fixture.start(Fixture.config(url, "postgres", "postgres", Fixture.trusted(), false))) {
                 uuid = FeedbackTest.strainCard(server).get("uuid").asText();
-                String feedback = Fixture.specExample("feedback-accepted.json").replaceAll(
-                        "\"card\"\\s*:\\s*\"[^\"]*\"", "\"card\":\"" + uuid + "\"");
+                String feedback = FeedbackTest.onCard("feedback-accepted.json", uuid);
                 assertEquals(200, Fixture.call(server, "/cds-services/patient-view/feedback", feedback).statusCode());
-                server.store().flush();
                 assertEquals(1, server.store().report().stream().mapToLong(FeedbackStore.RuleReport::accepted).max()
                         .orElse(0));
             }
