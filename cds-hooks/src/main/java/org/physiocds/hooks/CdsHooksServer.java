@@ -264,9 +264,9 @@ final class CdsHooksServer implements AutoCloseable {
     /** How many times the warm-up answers each hook. */
     static final int WARM_UP_ROUNDS = 20;
 
-    /** The methods a path answers, for a 405's {@code Allow}. */
-    static String allowed(String path) {
-        return path.startsWith("/cds-services/") ? "POST, OPTIONS" : "GET, OPTIONS";
+    /** The methods a path answers, for a 405's {@code Allow} (OPTIONS when CORS is on). */
+    private String allowed(String path) {
+        return (path.startsWith("/cds-services/") ? "POST" : "GET") + (config.corsOrigins().isEmpty() ? "" : ", OPTIONS");
     }
 
     public int port() {

@@ -121,7 +121,7 @@ class DurabilityTest {
     }
 
     static ServiceProcess startOn(Path dir, int port, String database, String publicUrl) {
-        return ServiceProcess.start(dir, "service-" + port, List.of(), Map.of(), port,
+        return ServiceProcess.start(dir, "service-" + port, ServiceProcess.QUICK, Map.of(), port,
                 "--trusted-clients", ServiceProcess.trustedClientsFile(dir), "--database", database,
                 "--public-url", publicUrl);
     }

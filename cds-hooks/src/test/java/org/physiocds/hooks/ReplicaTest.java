@@ -61,7 +61,7 @@ class ReplicaTest {
     }
 
     static ServiceProcess replica(Path dir, String name, Map<String, String> env, String database, String trusted) {
-        return ServiceProcess.start(dir, name, List.of(), env, Fixture.freePort(), "--trusted-clients", trusted,
+        return ServiceProcess.start(dir, name, ServiceProcess.QUICK, env, Fixture.freePort(), "--trusted-clients", trusted,
                 "--database", database, "--public-url", PUBLIC_URL);
     }
 

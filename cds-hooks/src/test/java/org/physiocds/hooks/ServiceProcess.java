@@ -23,6 +23,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceProcess implements AutoCloseable {
 
+    /** JVM options for a test: a quick start on a small heap (these are tests of behaviour, not of speed). */
+    static final List<String> QUICK = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     final Process process;
     final int port;
     final Path log;
@@ -43,8 +46,6 @@ final class ServiceProcess implements AutoCloseable {
             String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // A quick start on a small heap: these are tests of behaviour, not of speed.
-        command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         command.addAll(jvm);
         command.addAll(List.of("-cp", classPath(), Main.class.getName(), "--port", Integer.toString(port)));
         command.addAll(List.of(args));
