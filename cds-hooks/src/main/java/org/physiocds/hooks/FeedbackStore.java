@@ -49,7 +49,7 @@ final class FeedbackStore implements AutoCloseable {
     }
 
     /** How long a caller waits for a connection (a database that is down answers within this). */
-    static final long CONNECTION_TIMEOUT_MS = 3_000;
+    static final long CONNECTION_TIMEOUT_MS = 2_000;
     /** Expired replay entries are purged at most this often. */
     static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
@@ -74,7 +74,7 @@ final class FeedbackStore implements AutoCloseable {
         c.setMaximumPoolSize(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
         c.setMinimumIdle(1);
         c.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
-        c.setValidationTimeout(2_000);
+        c.setValidationTimeout(1_000);
         // The first connection is made below, so that a failure is one line, not a pool's stack trace.
         c.setInitializationFailTimeout(-1);
         String cannot = (create ? "cannot open the database " : "no database at ") + safe(url);
@@ -145,10 +145,10 @@ final class FeedbackStore implements AutoCloseable {
         return pool.getConnection();
     }
 
-    /** True when a connection can be had and answers within two seconds. */
+    /** True when a connection can be had (within {@link #CONNECTION_TIMEOUT_MS}) and answers within a second. */
     boolean reachable() {
         try (Connection c = connect()) {
-            return c.isValid(2);
+            return c.isValid(1);
         } catch (SQLException e) {
             return false;
         }
