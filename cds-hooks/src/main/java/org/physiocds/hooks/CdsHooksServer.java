@@ -21,9 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.physiocds.CdsEngine;
 import org.physiocds.Evaluation;
@@ -58,7 +61,8 @@ final class CdsHooksServer implements AutoCloseable {
      * @param port 0 for any free port
      * @param trusted the trusted CDS clients
      * @param databaseUrl the JDBC URL of the feedback database
-     * @param publicUrl the base URL clients call (behind a proxy), or null: the URL of the request
+     * @param publicUrl the base URL clients call (the TLS proxy's), against which every token's {@code aud}
+     *     is checked; required but with {@code dev} (there, when null, the URL of the request)
      * @param dev accept calls without a token (loopback only)
      * @param corsOrigins origins allowed by CORS (none: CORS off)
      * @param keepComments keep feedback's free-text comments
@@ -71,6 +75,13 @@ final class CdsHooksServer implements AutoCloseable {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(trusted, "trusted");
             Objects.requireNonNull(databaseUrl, "databaseUrl");
+            if (publicUrl == null && !dev) {
+                throw new ConfigError("--public-url URL is required: the address CDS clients call (the TLS proxy's),"
+                        + " against which every token's aud is checked");
+            }
+            if (publicUrl != null && !publicUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+                throw new ConfigError("--public-url must be an http(s) URL without query, not " + publicUrl);
+            }
             corsOrigins = List.copyOf(corsOrigins);
             Objects.requireNonNull(clock, "clock");
         }
@@ -88,6 +99,8 @@ final class CdsHooksServer implements AutoCloseable {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong unknownCardFeedback = new AtomicLong();
+    private volatile boolean ready;
     private volatile boolean stopping;
     private volatile Server jetty;
     private final Javalin app;
@@ -96,18 +109,22 @@ final class CdsHooksServer implements AutoCloseable {
         this.config = config;
         this.engine = engine;
         if (config.dev() && !isLoopback(config.host())) {
-            throw new IllegalArgumentException("--dev accepts calls without a token: bind it to loopback only "
+            throw new ConfigError("--dev accepts calls without a token: bind it to loopback only "
                     + "(--host 127.0.0.1), not " + config.host());
         }
         this.store = new FeedbackStore(config.databaseUrl(), config.databaseUser(), config.databasePassword(),
                 config.keepComments());
-        this.tokens = new TokenVerifier(config.trusted(), config.clock());
+        this.tokens = new TokenVerifier(config.trusted(), config.clock(), store);
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
             c.jetty.host = config.host();
             c.jetty.port = config.port();
+            // A bounded pool: requests beyond what the cores can evaluate wait in Jetty's queue
+            // instead of all competing for the CPU at once.
+            c.jetty.threadPool = new QueuedThreadPool(THREADS, Math.min(4, THREADS), 60_000);
             c.http.maxRequestSize = MAX_BODY;
+            c.http.prefer405over404 = true;
             // Jetty's own graceful stop waits until each response in flight is written to the
             // client, which our counter (it ends when the handler returns) cannot see.
             c.jetty.modifyServer(server -> {
@@ -129,7 +146,9 @@ final class CdsHooksServer implements AutoCloseable {
                 ACCESS.info("{} {} {} {}ms", ctx.method(), loggable(ctx.path()), ctx.status().getCode(), Math.round(ms));
             });
             c.routes.before(this::admit);
-            c.routes.get("/health", this::health);
+            c.routes.get("/health", this::ready);
+            c.routes.get("/health/ready", this::ready);
+            c.routes.get("/health/live", ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}"));
             c.routes.get("/cds-services", ctx -> write(ctx, discovery()));
             c.routes.post("/cds-services/{id}", this::call);
             c.routes.post("/cds-services/{id}/feedback", this::feedback);
@@ -144,7 +163,10 @@ final class CdsHooksServer implements AutoCloseable {
                 c.routes.error(status, "*", ctx -> {
                     String written = ctx.result();
                     if (written == null || !written.startsWith("{\"resourceType\"")) {
-                        outcome(ctx, status, "not-found", statusText(status));
+                        outcome(ctx, status, status == 405 ? "not-supported" : "not-found", statusText(status));
+                    }
+                    if (status == 405) {
+                        ctx.header("Allow", allowed(ctx.path()));
                     }
                 });
             }
@@ -157,13 +179,94 @@ final class CdsHooksServer implements AutoCloseable {
         }
     }
 
-    /** Starts the service; the engine loaded, the database migrated. */
+    /** Jetty's threads: twice the cores plus its own acceptor and selector, at least 8. */
+    static final int THREADS = Math.max(8, 2 * Runtime.getRuntime().availableProcessors() + 4);
+
+    /**
+     * Starts the service (the database migrated) and warms it on a thread of its own: until the warm-up
+     * has run, {@code /health/live} answers 200 and {@code /health/ready} 503.
+     */
     public static CdsHooksServer start(Config config, CdsEngine engine) {
+        return start(config, engine, task -> {
+            Thread t = new Thread(task, "warm-up");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** As {@link #start(Config, CdsEngine)}, the warm-up run by {@code warmUp} (a test holds it back). */
+    static CdsHooksServer start(Config config, CdsEngine engine, Executor warmUp) {
         CdsHooksServer server = new CdsHooksServer(config, engine);
-        server.app.start();
-        LOG.info("CDS Hooks service on {}:{} ({} {})", config.host(), server.port(),
+        try {
+            server.app.start();
+        } catch (RuntimeException e) {
+            server.store.close();
+            throw new ConfigError("cannot listen on " + config.host() + ":" + config.port() + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        LOG.info("CDS Hooks service on {}:{} ({} {}), warming up", config.host(), server.port(),
                 engine.knowledgeBase().name(), engine.knowledgeBase().version());
+        warmUp.execute(server::warmUp);
         return server;
+    }
+
+    /**
+     * Runs what the first calls would otherwise pay for (class loading, the engine's first sessions, HAPI's
+     * parser, the card designer, JSON, a token verification, the database) on a representative
+     * patient-view and order-select, round after round until a round is no longer markedly faster than
+     * the one before (at least 3 rounds, at most {@link #WARM_UP_ROUNDS}), then reports ready. Nothing
+     * is written to the card log.
+     */
+    private void warmUp() {
+        long start = System.nanoTime();
+        try {
+            byte[] body;
+            try (var in = CdsHooksServer.class.getResourceAsStream("/warm-up/patient-view.json")) {
+                body = in.readAllBytes();
+            }
+            Wire.HookRequest view = json.readValue(body, Wire.HookRequest.class);
+            ObjectNode select = json.readValue(body, ObjectNode.class);
+            select.put("hook", ORDER_SELECT);
+            ObjectNode context = (ObjectNode) select.get("context");
+            context.putArray("selections").add("ServiceRequest/warm-up");
+            ObjectNode order = context.putObject("draftOrders").put("resourceType", "Bundle").put("type", "collection")
+                    .putArray("entry").addObject().putObject("resource").put("resourceType", "ServiceRequest")
+                    .put("id", "warm-up").put("status", "draft").put("intent", "proposal");
+            order.putObject("code").putArray("coding").addObject().put("system", OrderCheck.CS_ACTION).put("code", "STRETCH");
+            order.putArray("bodySite").addObject().putArray("coding").addObject().put("system", OrderCheck.CS_TARGET)
+                    .put("code", "HAMSTRINGS");
+            Wire.HookRequest orderSelect = json.treeToValue(select, Wire.HookRequest.class);
+            long previous = Long.MAX_VALUE;
+            for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+                long roundStart = System.nanoTime();
+                json.writeValueAsString(Wire.HookResponse.of(answer(PATIENT_VIEW, view, null).stream()
+                        .map(CardDesigner.DesignedCard::card).toList()));
+                json.writeValueAsString(Wire.HookResponse.of(answer(ORDER_SELECT, orderSelect, null).stream()
+                        .map(CardDesigner.DesignedCard::card).toList()));
+                long took = System.nanoTime() - roundStart;
+                if (i >= 2 && took > previous * 0.8) {
+                    break;
+                }
+                previous = took;
+            }
+            TokenVerifier.warmUp();
+            if (!store.reachable()) {
+                LOG.warn("warm-up done, but the database is not reachable: not ready until it is");
+            }
+            ready = true;
+            LOG.info("ready: warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+        } catch (Exception | LinkageError e) {
+            // Not ready, ever: the orchestrator restarts the service and the log says why.
+            LOG.error("warm-up failed ({}): the service will not report ready", e.getClass().getName());
+        }
+    }
+
+    /** How many times the warm-up answers each hook. */
+    static final int WARM_UP_ROUNDS = 20;
+
+    /** The methods a path answers, for a 405's {@code Allow} (OPTIONS when CORS is on). */
+    private String allowed(String path) {
+        return (path.startsWith("/cds-services/") ? "POST" : "GET") + (config.corsOrigins().isEmpty() ? "" : ", OPTIONS");
     }
 
     public int port() {
@@ -194,18 +297,26 @@ final class CdsHooksServer implements AutoCloseable {
         if (config.dev() && authorization == null) {
             return;
         }
-        String audience = (config.publicUrl() != null ? TrustedClients.trimSlash(config.publicUrl()) + ctx.path() : ctx.url());
+        // The audience is the public URL's; the request's own URL (its Host header) only in --dev.
+        String audience = config.publicUrl() != null ? TrustedClients.trimSlash(config.publicUrl()) + ctx.path() : ctx.url();
         ctx.attribute("caller", tokens.verify(authorization, audience));
     }
 
     // ---- handlers -------------------------------------------------------------------------------
 
-    private void health(Context ctx) {
-        if (store.reachable() && engine.knowledgeBase() != null && !stopping) {
-            ctx.contentType("application/json").result("{\"status\":\"UP\"}");
-        } else {
+    /** 200 when warmed up, the database reachable and not stopping; else 503 saying which. */
+    private void ready(Context ctx) {
+        if (stopping) {
+            throw new HttpError(503, "transient", "not ready: shutting down");
+        }
+        if (!ready) {
+            throw new HttpError(503, "transient", "not ready: warming up");
+        }
+        if (!store.reachable()) {
             throw new HttpError(503, "transient", "not ready: the database is not reachable");
         }
+        ctx.contentType("application/json").result("{\"status\":\"UP\",\"feedbackForUnknownCards\":"
+                + unknownCardFeedback.get() + "}");
     }
 
     static Wire.Discovery discovery() {
@@ -237,19 +348,32 @@ final class CdsHooksServer implements AutoCloseable {
         if ((request.fhirServer() == null) != (request.fhirAuthorization() == null) && request.fhirAuthorization() != null) {
             throw new HttpError(400, "invalid", "fhirAuthorization without fhirServer");
         }
-        TokenVerifier.Caller caller = ctx.attribute("caller");
-        org.hl7.fhir.r4.model.Bundle drafts = id.equals(ORDER_SELECT) ? Prefetch.draftOrders(request) : null;
-        List<IBaseResource> resources = Prefetch.resolve(request, caller);
-        Evaluation evaluation = evaluate(resources, id.equals(PATIENT_VIEW));
-        List<CardDesigner.DesignedCard> cards = id.equals(PATIENT_VIEW) ? designer.cards(evaluation)
-                : orders.cards(evaluation, drafts, List.of());
+        List<CardDesigner.DesignedCard> cards = answer(id, request, ctx.attribute("caller"));
         List<Wire.Card> out = new ArrayList<>(cards.size());
+        List<FeedbackStore.ShownCard> shown = new ArrayList<>(cards.size());
         for (CardDesigner.DesignedCard c : cards) {
             out.add(c.card());
-            store.shown(new FeedbackStore.ShownCard(c.card().uuid(), id, c.card().indicator(), c.rules(),
-                    evaluation.knowledgeBase().name(), evaluation.knowledgeBase().version(), config.clock().instant()));
+            shown.add(new FeedbackStore.ShownCard(c.card().uuid(), id, c.card().indicator(), c.rules(),
+                    engine.knowledgeBase().name(), engine.knowledgeBase().version(), config.clock().instant()));
+        }
+        try {
+            // In the database before the answer: feedback on these cards is accepted from then on.
+            store.shown(shown);
+        } catch (SQLException e) {
+            LOG.error("card log: {} cards not written ({}): the call answered 503", shown.size(),
+                    e.getClass().getSimpleName());
+            throw new HttpError(503, "transient", "the service cannot record its cards right now; try again shortly");
         }
         write(ctx, Wire.HookResponse.of(out));
+    }
+
+    /** The cards of one call (nothing written anywhere). */
+    private List<CardDesigner.DesignedCard> answer(String id, Wire.HookRequest request, TokenVerifier.Caller caller) {
+        org.hl7.fhir.r4.model.Bundle drafts = id.equals(ORDER_SELECT) ? Prefetch.draftOrders(request) : null;
+        List<String> selections = id.equals(ORDER_SELECT) ? Prefetch.selections(request) : List.of();
+        List<IBaseResource> resources = Prefetch.resolve(request, caller);
+        Evaluation evaluation = evaluate(resources, id.equals(PATIENT_VIEW));
+        return id.equals(PATIENT_VIEW) ? designer.cards(evaluation) : orders.cards(evaluation, drafts, selections);
     }
 
     /** With {@code whatIf}, also what the record leaves unknown that would change the advice (the info card says). */
@@ -274,6 +398,12 @@ final class CdsHooksServer implements AutoCloseable {
         }
         Wire.FeedbackRequest request = read(ctx, Wire.FeedbackRequest.class);
         FeedbackStore.validate(request);
+        int unknown = store.firstUnknownCard(request.feedback());
+        if (unknown >= 0) {
+            long n = unknownCardFeedback.incrementAndGet();
+            LOG.warn("feedback refused: a card this service never issued ({} such documents since start)", n);
+            throw new HttpError(400, "invalid", "feedback[" + unknown + "].card is not a card this service issued");
+        }
         store.feedback(id, request.feedback(), config.clock().instant());
         ctx.status(200).contentType("application/json").result("{}");
     }
@@ -337,7 +467,7 @@ final class CdsHooksServer implements AutoCloseable {
 
     /**
      * Graceful shutdown: new calls get 503, calls in flight finish (up to {@code grace}), then the
-     * server stops and the card log is written out.
+     * server stops and the database pool is closed.
      */
     public void stop(Duration grace) {
         stopping = true;

@@ -1,11 +1,14 @@
 package org.physiocds.hooks;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,17 +18,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The card log and the feedback, in any JDBC database (embedded H2 by default, PostgreSQL tested),
- * its schema managed by Flyway ({@code db/migration}). The card log is written by one background
- * thread, so that a call never waits for the database; {@link #close()} writes what is queued.
- * Nothing here logs a comment, a patient id or a fact.
+ * The card log, the feedback and the token replay cache, in any JDBC database (embedded H2 by
+ * default, PostgreSQL tested and the documented production choice), its schema managed by Flyway
+ * ({@code db/migration}), reached through one HikariCP pool.
+ *
+ * <p>Durable before answered: every write is committed before the call that made it returns, so a
+ * card shown or a feedback item answered 200 is in the database even if the process is killed the
+ * next instant. An embedded H2 file database is opened with {@code WRITE_DELAY=0}, so that a commit
+ * is written to the database file before it returns (H2's default delays it by up to half a second),
+ * and each commit that must be durable ends with {@code CHECKPOINT SYNC} (the file forced to the
+ * disk). Nothing here logs a comment, a patient id, a fact or a token.
  */
 final class FeedbackStore implements AutoCloseable {
 
@@ -40,70 +48,126 @@ final class FeedbackStore implements AutoCloseable {
     record RuleReport(String rule, long shown, long accepted, long overridden, Map<String, Long> overrideReasons) {
     }
 
-    private final String url;
-    private final String user;
-    private final String password;
-    private final boolean keepComments;
-    private final LinkedBlockingQueue<ShownCard> queue = new LinkedBlockingQueue<>(100_000);
-    private final Thread writer;
-    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
-    private volatile boolean closing;
+    /** How long a caller waits for a connection (a database that is down answers within this). */
+    static final long CONNECTION_TIMEOUT_MS = 2_000;
+    /** Expired replay entries are purged at most this often. */
+    static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
+    private final HikariDataSource pool;
+    private final boolean h2;
+    private final boolean keepComments;
+    private final AtomicLong nextPurge = new AtomicLong();
+
+    /** Opens (creating it if needed) and migrates the service's database. */
     FeedbackStore(String url, String user, String password, boolean keepComments) {
-        this.url = url;
-        this.user = user;
-        this.password = password;
+        this(url, user, password, keepComments, true);
+    }
+
+    private FeedbackStore(String url, String user, String password, boolean keepComments, boolean create) {
+        this.h2 = url.startsWith("jdbc:h2:");
         this.keepComments = keepComments;
-        Flyway.configure().dataSource(url, user, password).load().migrate();
-        writer = new Thread(this::writeLoop, "card-log-writer");
-        writer.setDaemon(true);
-        writer.start();
+        HikariConfig c = new HikariConfig();
+        c.setPoolName("physiocds-db");
+        c.setJdbcUrl(h2 ? h2Url(url, create) : url);
+        c.setUsername(user);
+        c.setPassword(password);
+        c.setMaximumPoolSize(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+        c.setMinimumIdle(1);
+        c.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        c.setValidationTimeout(1_000);
+        // The first connection is made below, so that a failure is one line, not a pool's stack trace.
+        c.setInitializationFailTimeout(-1);
+        String cannot = (create ? "cannot open the database " : "no database at ") + safe(url);
+        try {
+            this.pool = new HikariDataSource(c);
+        } catch (RuntimeException e) {
+            throw new ConfigError(cannot + " (" + rootCause(e) + ")");
+        }
+        try (Connection first = pool.getConnection()) {
+            first.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            throw new ConfigError(cannot + (create ? " (" + rootCause(e) + ")" : ": it does not exist or cannot be opened"));
+        }
+        try {
+            if (create) {
+                Flyway.configure().dataSource(pool).load().migrate();
+            } else {
+                try (Connection conn = pool.getConnection(); ResultSet rs = conn.createStatement()
+                        .executeQuery("select count(*) from card_log")) {
+                    rs.next();
+                }
+            }
+        } catch (RuntimeException | SQLException e) {
+            pool.close();
+            throw new ConfigError(create ? "cannot prepare the database " + safe(url) + " (" + rootCause(e) + ")"
+                    : "the database " + safe(url) + " holds no card log: not a PhysioCDS CDS Hooks database");
+        }
+    }
+
+    /**
+     * An existing database, for the feedback report: one that does not exist is a {@link ConfigError}
+     * (never created empty), and its schema is not changed.
+     */
+    static FeedbackStore existing(String url, String user, String password) {
+        return new FeedbackStore(url, user, password, false, false);
+    }
+
+    private static String h2Url(String url, boolean create) {
+        String u = url.contains(";WRITE_DELAY=") ? url : url + ";WRITE_DELAY=0";
+        return create || url.contains(";IFEXISTS=") ? u : u + ";IFEXISTS=TRUE";
+    }
+
+    /** The URL without its parameters (which may hold a password), for a message. */
+    static String safe(String url) {
+        int cut = url.length();
+        for (char c : new char[] {';', '?'}) {
+            int i = url.indexOf(c);
+            if (i >= 0) {
+                cut = Math.min(cut, i);
+            }
+        }
+        return url.substring(0, cut);
+    }
+
+    /** The innermost cause: the first line of its message, parameters cut (one line, no password), else its class. */
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? "" : safe(t.getMessage().lines().findFirst().orElse("")).strip();
+        return message.isBlank() ? t.getClass().getSimpleName()
+                : message.length() > 200 ? message.substring(0, 200) + "..." : message;
     }
 
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, user, password);
+        return pool.getConnection();
     }
 
+    /** True when a connection can be had (within {@link #CONNECTION_TIMEOUT_MS}) and answers within a second. */
     boolean reachable() {
         try (Connection c = connect()) {
-            return c.isValid(2);
+            return c.isValid(1);
         } catch (SQLException e) {
             return false;
         }
     }
 
-    /** Queues the card for the log (dropped, with a count in the log, if the queue is full). */
-    void shown(ShownCard card) {
-        pending.incrementAndGet();
-        if (!queue.offer(card)) {
-            pending.decrementAndGet();
-            LOG.warn("card log queue full: one card not logged");
-        }
-    }
-
-    private void writeLoop() {
-        List<ShownCard> batch = new ArrayList<>();
-        while (!closing || !queue.isEmpty()) {
-            try {
-                ShownCard first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, 499);
-                write(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (SQLException e) {
-                LOG.error("card log: {} cards not written ({})", batch.size(), e.getClass().getSimpleName());
+    /** H2: force the committed data to the disk (PostgreSQL does it at commit itself). */
+    private void sync(Connection c) throws SQLException {
+        if (h2) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CHECKPOINT SYNC");
             }
-            pending.addAndGet(-batch.size());
-            batch.clear();
         }
     }
 
-    private void write(List<ShownCard> cards) throws SQLException {
+    /** Writes the cards of one answer to the log, committed before it returns. */
+    void shown(List<ShownCard> cards) throws SQLException {
+        if (cards.isEmpty()) {
+            return;
+        }
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             try (PreparedStatement card = c.prepareStatement(
@@ -129,13 +193,80 @@ final class FeedbackStore implements AutoCloseable {
             } catch (SQLException e) {
                 c.rollback();
                 throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            sync(c);
+        }
+    }
+
+    /**
+     * Records a token's key until it expires; false when the key is already there (a replay, on this
+     * replica or another one sharing the database).
+     */
+    boolean firstUse(String key, Instant until, Instant now) throws SQLException {
+        try (Connection c = connect()) {
+            long at = now.toEpochMilli();
+            long next = nextPurge.get();
+            if (at >= next && nextPurge.compareAndSet(next, at + PURGE_EVERY.toMillis())) {
+                try (PreparedStatement purge = c.prepareStatement("delete from token_replay where expires_at < ?")) {
+                    purge.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                    int purged = purge.executeUpdate();
+                    if (purged > 0) {
+                        LOG.debug("token replay cache: {} expired entries purged", purged);
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into token_replay (token_key, expires_at) values (?, ?)")) {
+                ps.setString(1, key);
+                ps.setObject(2, OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
+                ps.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                if ("23505".equals(e.getSQLState())) {
+                    return false;
+                }
+                throw e;
             }
         }
     }
 
+    /** The index of the first item whose card this service never issued, or -1. */
+    int firstUnknownCard(List<Wire.Feedback> items) throws SQLException {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
+                "select 1 from card_log where card_uuid = ?")) {
+            for (int i = 0; i < items.size(); i++) {
+                ps.setString(1, items.get(i).card());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return i;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
     /** Stores the feedback of one call. */
     void feedback(String serviceId, List<Wire.Feedback> items, Instant now) throws SQLException {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try {
+                insertFeedback(c, serviceId, items, now);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            sync(c);
+        }
+    }
+
+    private void insertFeedback(Connection c, String serviceId, List<Wire.Feedback> items, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
                 "insert into feedback (card_uuid, service_id, outcome, accepted_suggestions, override_system, override_code,"
                         + " user_comment, outcome_at, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Wire.Feedback f : items) {
@@ -229,27 +360,9 @@ final class FeedbackStore implements AutoCloseable {
         return out;
     }
 
-    /** Waits until every queued card is written (tests, shutdown). */
-    void flush() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (pending.get() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
     @Override
     public void close() {
-        closing = true;
-        try {
-            writer.join(TimeUnit.SECONDS.toMillis(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        pool.close();
     }
 
     private static String truncate(String s, int max) {

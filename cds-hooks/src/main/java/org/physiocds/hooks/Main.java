@@ -13,12 +13,14 @@ import java.util.Map;
 import org.physiocds.CdsEngine;
 
 /**
- * {@code java -jar cds-hooks.jar [--port 8080] [--host H] [--trusted-clients FILE] [--database URL]
- * [--public-url URL] [--cors-origin ORIGIN]... [--keep-comments] [--dev [--as-of DATE]]} runs the service;
- * {@code java -jar cds-hooks.jar feedback-report [--database URL] [--json]} prints, per rule, the
- * cards shown, accepted and overridden, and the override reasons by count. The database user and
- * password come from {@code PHYSIOCDS_DB_USER} and {@code PHYSIOCDS_DB_PASSWORD}, never the command
- * line.
+ * {@code java -jar cds-hooks.jar --trusted-clients FILE --public-url URL [--port 8080] [--host H]
+ * [--database URL] [--cors-origin ORIGIN]... [--keep-comments]} runs the service (bound to loopback
+ * unless {@code --host} says otherwise); {@code --dev [--as-of DATE]} runs it without tokens on
+ * loopback; {@code java -jar cds-hooks.jar feedback-report [--database URL] [--json]} prints, per rule,
+ * the cards shown, accepted and overridden, and the override reasons by count, from a database that
+ * must exist. The database user and password come from {@code PHYSIOCDS_DB_USER} and
+ * {@code PHYSIOCDS_DB_PASSWORD}, never the command line. A configuration error prints one line and
+ * exits 2.
  */
 public final class Main {
 
@@ -32,6 +34,15 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        try {
+            return runChecked(args, out, err);
+        } catch (ConfigError | IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int runChecked(String[] args, PrintStream out, PrintStream err) throws Exception {
         List<String> rest = new ArrayList<>(List.of(args));
         boolean report = !rest.isEmpty() && rest.get(0).equals("feedback-report");
         if (report) {
@@ -73,7 +84,7 @@ public final class Main {
         String user = System.getenv("PHYSIOCDS_DB_USER");
         String password = System.getenv("PHYSIOCDS_DB_PASSWORD");
         if (report) {
-            return report(new FeedbackStore(database, user, password, false), asJson, out);
+            return report(FeedbackStore.existing(database, user, password), asJson, out);
         }
         if (trustedFile == null && !dev) {
             err.println("--trusted-clients FILE is required (or --dev on loopback, without patient data)");
@@ -83,13 +94,30 @@ public final class Main {
             err.println("--as-of fixes the evaluation date for demonstrations: with --dev only");
             return 2;
         }
+        int portNumber;
+        try {
+            portNumber = Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            portNumber = -1;
+        }
+        if (portNumber < 0 || portNumber > 65_535) {
+            err.println("--port must be a number from 0 to 65535, not " + port);
+            return 2;
+        }
         // --as-of (dev only): the service's clock stands at noon UTC that day, for every date it reads.
-        Clock clock = asOf == null ? Clock.systemDefaultZone()
-                : Clock.fixed(java.time.LocalDate.parse(asOf).atTime(12, 0).toInstant(java.time.ZoneOffset.UTC),
-                        java.time.ZoneOffset.UTC);
+        Clock clock;
+        try {
+            clock = asOf == null ? Clock.systemDefaultZone()
+                    : Clock.fixed(java.time.LocalDate.parse(asOf).atTime(12, 0).toInstant(java.time.ZoneOffset.UTC),
+                            java.time.ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            err.println("--as-of must be a date YYYY-MM-DD, not " + asOf);
+            return 2;
+        }
         TrustedClients trusted = trustedFile == null ? TrustedClients.none() : TrustedClients.read(Path.of(trustedFile));
-        CdsHooksServer.Config config = new CdsHooksServer.Config(host != null ? host : dev ? "127.0.0.1" : "0.0.0.0",
-                Integer.parseInt(port), trusted, database, user, password, publicUrl, dev, cors, keepComments, clock);
+        // Loopback unless --host says otherwise (a container publishes its port with --host 0.0.0.0).
+        CdsHooksServer.Config config = new CdsHooksServer.Config(host != null ? host : "127.0.0.1",
+                portNumber, trusted, database, user, password, publicUrl, dev, cors, keepComments, clock);
         CdsHooksServer server = CdsHooksServer.start(config, CdsEngine.builder().build());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(Duration.ofSeconds(20)), "graceful-stop"));
         Thread.currentThread().join();
@@ -98,7 +126,12 @@ public final class Main {
 
     static int report(FeedbackStore store, boolean asJson, PrintStream out) throws Exception {
         try (store) {
-            List<FeedbackStore.RuleReport> rows = store.report();
+            List<FeedbackStore.RuleReport> rows;
+            try {
+                rows = store.report();
+            } catch (java.sql.SQLException e) {
+                throw new ConfigError("cannot read the feedback from the database (" + e.getClass().getSimpleName() + ")");
+            }
             if (asJson) {
                 ObjectMapper json = new ObjectMapper();
                 ObjectNode root = json.createObjectNode();
@@ -133,9 +166,10 @@ public final class Main {
 
     static String usage() {
         return """
-                usage: java -jar cds-hooks.jar [--port 8080] [--host ADDRESS] [--trusted-clients FILE]
-                                               [--database JDBC_URL] [--public-url URL] [--cors-origin ORIGIN]...
-                                               [--keep-comments] [--dev [--as-of YYYY-MM-DD]]
+                usage: java -jar cds-hooks.jar --trusted-clients FILE --public-url URL [--port 8080]
+                                               [--host ADDRESS (default 127.0.0.1)] [--database JDBC_URL]
+                                               [--cors-origin ORIGIN]... [--keep-comments]
+                       java -jar cds-hooks.jar --dev [--as-of YYYY-MM-DD] [--port 8080] [--database JDBC_URL]
                        java -jar cds-hooks.jar feedback-report [--database JDBC_URL] [--json]""";
     }
 }

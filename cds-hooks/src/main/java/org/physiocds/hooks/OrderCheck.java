@@ -49,11 +49,16 @@ final class OrderCheck {
         this.uuids = uuids;
     }
 
+    /**
+     * Cards about the selected orders only: those {@code selections} names ({@code ServiceRequest/id});
+     * the other draft orders were answered about when they were selected.
+     */
     List<CardDesigner.DesignedCard> cards(Evaluation evaluation, Bundle draftOrders, List<String> selections) {
         List<CardDesigner.DesignedCard> cards = new ArrayList<>();
         String label = evaluation.knowledgeBase().name() + " " + evaluation.knowledgeBase().version();
         for (Bundle.BundleEntryComponent entry : draftOrders.getEntry()) {
-            if (!(entry.getResource() instanceof ServiceRequest order)) {
+            if (!(entry.getResource() instanceof ServiceRequest order)
+                    || !selections.contains("ServiceRequest/" + order.getIdElement().getIdPart())) {
                 continue;
             }
             Action action = action(order);

@@ -4,7 +4,10 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import ca.uhn.fhir.parser.IJsonLikeParser;
+import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,10 +110,39 @@ final class Prefetch {
         return bundle;
     }
 
+    /**
+     * order-select's {@code context.selections}: the references ({@code ServiceRequest/id}) of the draft
+     * orders the clinician selected, the ones the service answers about.
+     */
+    static List<String> selections(Wire.HookRequest request) {
+        JsonNode selections = request.context() == null ? null : request.context().get("selections");
+        if (selections == null || !selections.isArray()) {
+            throw new HttpError(400, "invalid", "context.selections is required for order-select: an array of references");
+        }
+        List<String> out = new ArrayList<>(selections.size());
+        for (int i = 0; i < selections.size(); i++) {
+            if (!selections.get(i).isTextual()) {
+                throw new HttpError(400, "invalid", "context.selections[" + i + "] must be a reference (ServiceRequest/id)");
+            }
+            out.add(selections.get(i).asText());
+        }
+        return out;
+    }
+
+    /**
+     * HAPI reads the resource from the tree Jackson already parsed from the request body (no second
+     * parse of the text).
+     */
     private static IBaseResource parse(FhirContext fhir, JsonNode value, String key) {
+        if (!(value instanceof ObjectNode object)) {
+            throw new HttpError(400, "invalid", "'" + key + "' is not a FHIR R4 resource");
+        }
         try {
-            return fhir.newJsonParser().setParserErrorHandler(new ca.uhn.fhir.parser.ErrorHandlerAdapter())
-                    .parseResource(value.toString());
+            JacksonStructure tree = new JacksonStructure();
+            tree.setNativeObject(object);
+            IJsonLikeParser parser = (IJsonLikeParser) fhir.newJsonParser()
+                    .setParserErrorHandler(new ca.uhn.fhir.parser.ErrorHandlerAdapter());
+            return parser.parseResource(tree);
         } catch (RuntimeException e) {
             throw new HttpError(400, "invalid", "'" + key + "' is not a FHIR R4 resource");
         }

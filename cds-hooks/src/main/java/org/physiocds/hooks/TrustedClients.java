@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.JWKSet;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
@@ -23,8 +25,8 @@ import java.util.Map;
  * ]}
  * }</pre>
  * Each client names its issuer and either its public keys ({@code jwks}) or the one https address
- * of its key set ({@code jku}, the allowlisted address: a token's own {@code jku} header is never
- * followed). {@code fhirServers} lists the FHIR servers the service may fetch missing prefetch data
+ * of its key set ({@code jku}, the allowlisted address: a token whose {@code jku} header names any
+ * other address is refused, and a token's {@code jku} is never followed). {@code fhirServers} lists the FHIR servers the service may fetch missing prefetch data
  * from for that client (base URLs, compared exactly); none: it never fetches for it.
  */
 record TrustedClients(Map<String, Client> byIssuer) {
@@ -43,22 +45,40 @@ record TrustedClients(Map<String, Client> byIssuer) {
         return new TrustedClients(Map.copyOf(map));
     }
 
-    static TrustedClients read(Path file) throws IOException {
-        return parse(Files.readString(file));
+    /** The file, or a {@link ConfigError} that says what is wrong with it (one line). */
+    static TrustedClients read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigError("--trusted-clients " + file + ": no such file");
+        } catch (IOException e) {
+            throw new ConfigError("--trusted-clients " + file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        try {
+            return parse(text);
+        } catch (ConfigError e) {
+            throw new ConfigError("--trusted-clients " + file + ": " + e.getMessage().replaceFirst("^trusted clients: ", ""));
+        }
     }
 
-    static TrustedClients parse(String json) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(json);
+    static TrustedClients parse(String json) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new ConfigError("trusted clients: not a JSON document");
+        }
         JsonNode clients = root.path("clients");
         if (!clients.isArray()) {
-            throw new IllegalArgumentException("trusted clients: expected {\"clients\": [...]}");
+            throw new ConfigError("trusted clients: expected {\"clients\": [...]}");
         }
         List<Client> list = new ArrayList<>();
         for (int i = 0; i < clients.size(); i++) {
             JsonNode c = clients.get(i);
             String iss = c.path("iss").asText(null);
             if (iss == null || iss.isBlank()) {
-                throw new IllegalArgumentException("trusted clients: clients[" + i + "].iss is required");
+                throw new ConfigError("trusted clients: clients[" + i + "].iss is required");
             }
             JWKSet jwks = null;
             URI jku = null;
@@ -66,18 +86,22 @@ record TrustedClients(Map<String, Client> byIssuer) {
                 try {
                     jwks = JWKSet.parse(c.get("jwks").toString());
                 } catch (ParseException e) {
-                    throw new IllegalArgumentException("trusted clients: clients[" + i + "].jwks is not a JWK set");
+                    throw new ConfigError("trusted clients: clients[" + i + "].jwks is not a JWK set");
                 }
                 if (jwks.getKeys().stream().anyMatch(k -> k.isPrivate())) {
-                    throw new IllegalArgumentException("trusted clients: clients[" + i + "].jwks holds a private key");
+                    throw new ConfigError("trusted clients: clients[" + i + "].jwks holds a private key");
                 }
             } else if (c.has("jku")) {
-                jku = URI.create(c.get("jku").asText());
-                if (!"https".equals(jku.getScheme())) {
-                    throw new IllegalArgumentException("trusted clients: clients[" + i + "].jku must be https");
+                try {
+                    jku = new URI(c.get("jku").asText());
+                } catch (URISyntaxException e) {
+                    throw new ConfigError("trusted clients: clients[" + i + "].jku is not a URL");
+                }
+                if (!"https".equals(jku.getScheme()) || jku.getHost() == null) {
+                    throw new ConfigError("trusted clients: clients[" + i + "].jku must be https");
                 }
             } else {
-                throw new IllegalArgumentException("trusted clients: clients[" + i + "] needs jwks or jku");
+                throw new ConfigError("trusted clients: clients[" + i + "] needs jwks or jku");
             }
             List<String> servers = new ArrayList<>();
             c.path("fhirServers").forEach(s -> servers.add(trimSlash(s.asText())));

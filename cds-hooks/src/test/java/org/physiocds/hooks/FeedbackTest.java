@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,33 +22,39 @@ class FeedbackTest {
             "feedback-overridden-with-reason.json");
 
     @Test
-    void feedback_specExamples_acceptedAndStored_survivingARestart(@TempDir Path data) throws Exception {
-        String cardUuid;
-        List<String> rules;
+    void feedback_specExamples_onAnIssuedCard_storedAndSurvivingARestart(@TempDir Path data) throws Exception {
+        String rule;
         try (CdsHooksServer server = Fixture.start(data)) {
             JsonNode card = strainCard(server);
-            cardUuid = card.get("uuid").asText();
-            rules = List.of(card.get("source").get("topic").get("code").asText());
+            String cardUuid = card.get("uuid").asText();
+            rule = card.get("source").get("topic").get("code").asText();
             for (String name : SPEC_FEEDBACK) {
-                assertEquals(200, Fixture.call(server, "/cds-services/patient-view/feedback",
-                        Fixture.specExample(name)).statusCode(), name);
+                // The documents as written name cards this service never issued: refused and counted.
+                HttpResponse<String> refused = Fixture.call(server, "/cds-services/patient-view/feedback",
+                        Fixture.specExample(name));
+                assertEquals(400, refused.statusCode(), name);
+                assertTrue(refused.body().contains("feedback[0].card is not a card this service issued"), refused.body());
             }
-            // Feedback on the card we showed: overridden with one of our reasons.
-            ObjectNode f = (ObjectNode) Fixture.tree(Fixture.specExample("feedback-overridden-with-reason.json"));
+            assertEquals(3, Fixture.tree(Fixture.get(Fixture.base(server) + "/health", null).body())
+                    .get("feedbackForUnknownCards").asInt());
+            assertEquals(200, Fixture.call(server, "/cds-services/patient-view/feedback",
+                    onCard("feedback-accepted.json", cardUuid)).statusCode());
+            assertEquals(200, Fixture.call(server, "/cds-services/patient-view/feedback",
+                    onCard("feedback-overridden.json", cardUuid)).statusCode());
+            // Overridden with one of our reasons, and a comment (kept: the fixture's server keeps comments).
+            ObjectNode f = (ObjectNode) Fixture.tree(onCard("feedback-overridden-with-reason.json", cardUuid));
             ObjectNode item = (ObjectNode) f.get("feedback").get(0);
-            item.put("card", cardUuid);
             ((ObjectNode) item.get("overrideReason").get("reason")).put("code", "clinical-judgement")
                     .put("system", CardDesigner.OVERRIDE_SYSTEM);
             assertEquals(200, Fixture.call(server, "/cds-services/patient-view/feedback", f.toString()).statusCode());
-            server.store().flush();
         }
         try (CdsHooksServer again = Fixture.start(data)) {
-            List<FeedbackStore.RuleReport> report = again.store().report();
-            FeedbackStore.RuleReport row = report.stream().filter(r -> r.rule().equals(rules.get(0))).findFirst()
-                    .orElseThrow();
+            FeedbackStore.RuleReport row = again.store().report().stream().filter(r -> r.rule().equals(rule))
+                    .findFirst().orElseThrow();
             assertEquals(1, row.shown());
-            assertEquals(1, row.overridden());
-            assertEquals(Map.of("clinical-judgement", 1L), row.overrideReasons());
+            assertEquals(1, row.accepted());
+            assertEquals(2, row.overridden());
+            assertEquals(Map.of("(none given)", 1L, "clinical-judgement", 1L), row.overrideReasons());
             assertTrue(again.store().comments().contains("A comment entered by the clinician."));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -57,9 +64,9 @@ class FeedbackTest {
         JsonNode json = Fixture.tree(out.toString(StandardCharsets.UTF_8));
         boolean found = false;
         for (JsonNode r : json.get("rules")) {
-            if (r.get("rule").asText().equals(rules.get(0))) {
+            if (r.get("rule").asText().equals(rule)) {
                 found = true;
-                assertEquals(1, r.get("overridden").asInt());
+                assertEquals(2, r.get("overridden").asInt());
                 assertEquals(1, r.get("overrideReasons").get("clinical-judgement").asInt());
             }
         }
@@ -68,6 +75,24 @@ class FeedbackTest {
         Main.run(new String[] {"feedback-report", "--database", "jdbc:h2:file:" + data.resolve("cds-hooks")},
                 new PrintStream(text, true, StandardCharsets.UTF_8), System.err);
         assertTrue(text.toString(StandardCharsets.UTF_8).contains("clinical-judgement 1"), text.toString());
+    }
+
+    @Test
+    void feedback_oneUnknownCardInADocument_nothingStored(@TempDir Path data) throws Exception {
+        try (CdsHooksServer server = Fixture.start(data)) {
+            String issued = strainCard(server).get("uuid").asText();
+            String two = "{\"feedback\":[{\"card\":\"" + issued + "\",\"outcome\":\"accepted\"},"
+                    + "{\"card\":\"" + java.util.UUID.randomUUID() + "\",\"outcome\":\"accepted\"}]}";
+            HttpResponse<String> response = Fixture.call(server, "/cds-services/patient-view/feedback", two);
+            assertEquals(400, response.statusCode());
+            assertTrue(response.body().contains("feedback[1].card"), response.body());
+            assertEquals(0, server.store().report().stream().mapToLong(FeedbackStore.RuleReport::accepted).sum());
+        }
+    }
+
+    /** A spec-shaped feedback document about a card the service issued. */
+    static String onCard(String example, String cardUuid) {
+        return Fixture.specExample(example).replaceAll("\"card\"\\s*:\\s*\"[^\"]*\"", "\"card\":\"" + cardUuid + "\"");
     }
 
     @Test

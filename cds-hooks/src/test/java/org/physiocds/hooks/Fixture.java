@@ -20,6 +20,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -108,13 +110,34 @@ final class Fixture {
         }
     }
 
+    /** A free loopback port (the service's public URL names it before the service starts). */
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The service on a free loopback port, its public URL that address, its database an H2 file in {@code data}. */
     static CdsHooksServer.Config config(Path data, TrustedClients trusted, boolean dev) {
-        return new CdsHooksServer.Config("127.0.0.1", 0, trusted, "jdbc:h2:file:" + data.resolve("cds-hooks"), null, null,
-                null, dev, List.of("https://sandbox.cds-hooks.org"), true, CLOCK);
+        return config("jdbc:h2:file:" + data.resolve("cds-hooks"), null, null, trusted, dev);
+    }
+
+    static CdsHooksServer.Config config(String databaseUrl, String user, String password, TrustedClients trusted,
+            boolean dev) {
+        int port = freePort();
+        return new CdsHooksServer.Config("127.0.0.1", port, trusted, databaseUrl, user, password,
+                "http://127.0.0.1:" + port, dev, List.of("https://sandbox.cds-hooks.org"), true, CLOCK);
+    }
+
+    /** Started and warmed up (the warm-up run before this returns: ready at once). */
+    static CdsHooksServer start(CdsHooksServer.Config config) {
+        return CdsHooksServer.start(config, ENGINE, Runnable::run);
     }
 
     static CdsHooksServer start(Path data, String... fhirServers) {
-        return CdsHooksServer.start(config(data, trusted(fhirServers), false), ENGINE);
+        return start(config(data, trusted(fhirServers), false));
     }
 
     static String base(CdsHooksServer server) {

@@ -45,7 +45,12 @@ class OrderSelectTest {
         return sr;
     }
 
+    /** Every order selected. */
     static String request(String record, ObjectNode... orders) {
+        return request(record, java.util.Arrays.stream(orders).map(o -> o.get("id").asText()).toList(), orders);
+    }
+
+    static String request(String record, java.util.List<String> selected, ObjectNode... orders) {
         String bundle = Fixture.read(Fixture.repo().resolve("examples/fhir/" + record));
         ObjectNode prefetch = Fixture.prefetchFrom(bundle);
         ObjectNode request = Fixture.JSON.createObjectNode().put("hookInstance", UUID.randomUUID().toString())
@@ -56,9 +61,9 @@ class OrderSelectTest {
         ObjectNode drafts = context.putObject("draftOrders").put("resourceType", "Bundle").put("type", "collection");
         ArrayNode entries = drafts.putArray("entry");
         for (ObjectNode o : orders) {
-            selections.add("ServiceRequest/" + o.get("id").asText());
             entries.addObject().set("resource", o);
         }
+        selected.forEach(id -> selections.add("ServiceRequest/" + id));
         request.set("prefetch", prefetch);
         return request.toString();
     }
@@ -91,6 +96,31 @@ class OrderSelectTest {
         assertEquals("critical", cards.get(0).get("indicator").asText());
         assertEquals("ServiceRequest/strengthen",
                 cards.get(0).get("suggestions").get(0).get("actions").get(0).get("resourceId").asText());
+    }
+
+    @Test
+    void orderSelect_answersAboutTheSelectedOrdersOnly() {
+        ObjectNode left = order("stretch-left", "STRETCH", "HAMSTRINGS", "7771000");
+        ObjectNode right = order("stretch-right", "STRETCH", "HAMSTRINGS", "24028007");
+        String record = "left-hamstring-strain-right-short-stretch-the-right.json";
+        // The clinician selects the harmless right stretch; the left one is only a draft beside it.
+        assertEquals("{\"cards\":[]}", Fixture.call(server, "/cds-services/order-select",
+                request(record, java.util.List.of("stretch-right"), left, right)).body());
+        JsonNode cards = Fixture.tree(Fixture.call(server, "/cds-services/order-select",
+                request(record, java.util.List.of("stretch-left"), left, right)).body()).get("cards");
+        assertEquals(1, cards.size());
+        assertEquals("ServiceRequest/stretch-left",
+                cards.get(0).get("suggestions").get(0).get("actions").get(0).get("resourceId").asText());
+    }
+
+    @Test
+    void orderSelect_withoutSelections_400() {
+        ObjectNode request = (ObjectNode) Fixture.tree(request("left-hamstring-strain-right-short-stretch-the-right.json",
+                order("stretch-left", "STRETCH", "HAMSTRINGS", "7771000")));
+        ((ObjectNode) request.get("context")).remove("selections");
+        HttpResponse<String> response = Fixture.call(server, "/cds-services/order-select", request.toString());
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("context.selections"), response.body());
     }
 
     @Test

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The specification's security, every class of bad token refused with its status. */
+/**
+ * The specification's security: every class of bad token refused with 401 and one and the same
+ * message (a caller learns nothing of which check failed, not even whether its issuer is trusted).
+ */
 class SecurityTest {
 
     @TempDir
@@ -47,7 +50,14 @@ class SecurityTest {
         assertEquals(status, response.statusCode(), response.body());
         assertTrue(response.body().startsWith("{\"resourceType\":\"OperationOutcome\""), response.body());
         assertFalse(response.body().contains("Exception") || response.body().contains("\tat "), "no stack trace");
+        if (status == 401) {
+            assertEquals(GENERIC_401, response.body(), "every token failure gets the same answer");
+            assertEquals("Bearer", response.headers().firstValue("WWW-Authenticate").orElse(null));
+        }
     }
+
+    static final String GENERIC_401 = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
+            + "\"code\":\"security\",\"diagnostics\":\"" + TokenVerifier.REFUSED + "\"}]}";
 
     @Test
     void discovery_validEcAndRsaTokens_accepted() {
@@ -113,10 +123,49 @@ class SecurityTest {
     }
 
     @Test
-    void discovery_untrustedIssuer_403() {
+    void discovery_untrustedIssuer_401LikeEveryOtherFailure() {
         String other = Fixture.token(Fixture.EC, JWSAlgorithm.ES384, "https://stranger.example", url, Fixture.NOW,
                 Fixture.NOW.plusSeconds(300), UUID.randomUUID().toString());
-        assertRefused(403, Fixture.get(url, other));
+        assertRefused(401, Fixture.get(url, other));
+    }
+
+    @Test
+    void discovery_tokenForTheHostTheRequestNames_401() throws Exception {
+        // A token minted for another service, sent with that service's name in the Host header: the
+        // audience is the configured public URL's, never the request's.
+        String elsewhere = "http://cds.elsewhere.example/cds-services";
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            String head = "GET /cds-services HTTP/1.1\r\nHost: cds.elsewhere.example\r\nAuthorization: Bearer "
+                    + Fixture.token(elsewhere) + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 401"), answer);
+            assertTrue(answer.endsWith(GENERIC_401), answer);
+        }
+    }
+
+    @Test
+    void wrongMethod_405WithAllow() {
+        String service = url + "/patient-view";
+        HttpResponse<String> get = Fixture.get(service, Fixture.token(service));
+        assertEquals(405, get.statusCode(), get.body());
+        assertEquals("POST, OPTIONS", get.headers().firstValue("Allow").orElse(null));
+        assertTrue(get.body().startsWith("{\"resourceType\":\"OperationOutcome\""), get.body());
+        HttpResponse<String> post = Fixture.post(url, Fixture.token(url), "{}");
+        assertEquals(405, post.statusCode(), post.body());
+        assertEquals("GET, OPTIONS", post.headers().firstValue("Allow").orElse(null));
+        HttpResponse<String> health = Fixture.post(Fixture.base(server) + "/health/ready", null, "{}");
+        assertEquals(405, health.statusCode());
+        assertEquals("GET, OPTIONS", health.headers().firstValue("Allow").orElse(null));
+    }
+
+    @Test
+    void publicUrl_requiredOutsideDev() {
+        CdsHooksServer.Config c = Fixture.config(data, Fixture.trusted(), false);
+        ConfigError e = assertThrows(ConfigError.class, () -> new CdsHooksServer.Config(c.host(), c.port(), c.trusted(),
+                c.databaseUrl(), null, null, null, false, c.corsOrigins(), false, c.clock()));
+        assertTrue(e.getMessage().startsWith("--public-url URL is required"), e.getMessage());
     }
 
     @Test
@@ -124,6 +173,21 @@ class SecurityTest {
         String once = Fixture.token(url);
         assertEquals(200, Fixture.get(url, once).statusCode());
         assertRefused(401, Fixture.get(url, once));
+    }
+
+    @Test
+    void replayedJti_afterARestart_401(@TempDir Path restartData) {
+        CdsHooksServer.Config c = Fixture.config(restartData, Fixture.trusted(), false);
+        String publicUrl = "https://cds.test.example";
+        CdsHooksServer.Config behindProxy = new CdsHooksServer.Config(c.host(), c.port(), c.trusted(), c.databaseUrl(),
+                null, null, publicUrl, false, c.corsOrigins(), false, c.clock());
+        String token = Fixture.token(publicUrl + "/cds-services");
+        try (CdsHooksServer first = Fixture.start(behindProxy)) {
+            assertEquals(200, Fixture.get(Fixture.base(first) + "/cds-services", token).statusCode());
+        }
+        try (CdsHooksServer again = Fixture.start(behindProxy)) {
+            assertRefused(401, Fixture.get(Fixture.base(again) + "/cds-services", token));
+        }
     }
 
     @Test
@@ -160,7 +224,7 @@ class SecurityTest {
     void health_noToken_200WhenReady() {
         HttpResponse<String> response = Fixture.get(Fixture.base(server) + "/health", null);
         assertEquals(200, response.statusCode());
-        assertEquals("{\"status\":\"UP\"}", response.body());
+        assertEquals("UP", Fixture.tree(response.body()).get("status").asText());
     }
 
     @Test
@@ -179,7 +243,7 @@ class SecurityTest {
 
     @Test
     void dev_onLoopback_acceptsCallsWithoutToken(@TempDir Path devData) {
-        try (CdsHooksServer dev = CdsHooksServer.start(Fixture.config(devData, TrustedClients.none(), true), Fixture.ENGINE)) {
+        try (CdsHooksServer dev = Fixture.start(Fixture.config(devData, TrustedClients.none(), true))) {
             assertEquals(200, Fixture.get(Fixture.base(dev) + "/cds-services", null).statusCode());
         }
     }
@@ -189,14 +253,14 @@ class SecurityTest {
         CdsHooksServer.Config c = Fixture.config(devData, TrustedClients.none(), true);
         CdsHooksServer.Config wide = new CdsHooksServer.Config("0.0.0.0", 0, c.trusted(), c.databaseUrl(), null, null,
                 null, true, c.corsOrigins(), false, c.clock());
-        assertThrows(IllegalArgumentException.class, () -> CdsHooksServer.start(wide, Fixture.ENGINE));
+        assertThrows(ConfigError.class, () -> CdsHooksServer.start(wide, Fixture.ENGINE));
     }
 
     @Test
     void trustedClients_hmacOrPrivateKeyOrPlainJku_refused() {
-        assertThrows(IllegalArgumentException.class, () -> TrustedClients.parse(
+        assertThrows(ConfigError.class, () -> TrustedClients.parse(
                 "{\"clients\":[{\"iss\":\"a\",\"jku\":\"http://plain.example/jwks\"}]}"));
-        assertThrows(IllegalArgumentException.class, () -> TrustedClients.parse(
+        assertThrows(ConfigError.class, () -> TrustedClients.parse(
                 "{\"clients\":[{\"iss\":\"a\",\"jwks\":{\"keys\":[" + Fixture.EC.toJSONString() + "]}}]}"));
     }
 
