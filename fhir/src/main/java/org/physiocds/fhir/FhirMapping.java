@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -96,21 +98,19 @@ public final class FhirMapping {
     public PatientRecord readPatient(String json, LocalDate asOf) {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(asOf, "asOf");
-        Problem limit = InputLimits.check(json);
+        String text = InputLimits.withoutByteOrderMark(json);
+        Problem limit = InputLimits.check(text);
         if (limit != null) {
             throw new InvalidPatientException(List.of(limit));
         }
-        IBaseResource resource;
-        try {
-            resource = parser().parseResource(json);
-        } catch (DataFormatException | ClassCastException | IllegalArgumentException | IllegalStateException e) {
-            // HAPI's messages may quote the document: never passed on.
-            throw new InvalidPatientException(List.of(new Problem("$",
-                    "a FHIR R4 resource in JSON, with a resourceType HAPI knows (a Bundle of the patient's resources)")));
-        }
         List<RecordReader.Located> located = new ArrayList<>();
-        RecordReader.flatten(resource, resource.fhirType(), located);
-        return new RecordReader(asOf).read(located);
+        Map<String, Integer> ignored = new HashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        new EntryReader(Context.R4, parser(), located, ignored, problems).read(text);
+        if (problems.size() == 1 && problems.get(0).path().equals("$")) {
+            throw new InvalidPatientException(problems);
+        }
+        return new RecordReader(asOf).read(located, ignored, problems);
     }
 
     /**
@@ -122,8 +122,9 @@ public final class FhirMapping {
         Objects.requireNonNull(bundle, "bundle");
         Objects.requireNonNull(asOf, "asOf");
         List<RecordReader.Located> located = new ArrayList<>();
-        RecordReader.flatten(bundle, "Bundle", located);
-        return new RecordReader(asOf).read(located);
+        Map<String, Integer> ignored = new HashMap<>();
+        RecordReader.flatten(bundle, "Bundle", null, located, ignored);
+        return new RecordReader(asOf).read(located, ignored, List.of());
     }
 
     /**
@@ -136,10 +137,11 @@ public final class FhirMapping {
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(asOf, "asOf");
         List<RecordReader.Located> located = new ArrayList<>();
+        Map<String, Integer> ignored = new HashMap<>();
         for (int i = 0; i < resources.size(); i++) {
-            RecordReader.flatten(resources.get(i), "resources[" + i + "]", located);
+            RecordReader.flatten(resources.get(i), "resources[" + i + "]", null, located, ignored);
         }
-        return new RecordReader(asOf).read(located);
+        return new RecordReader(asOf).read(located, ignored, List.of());
     }
 
     /**
