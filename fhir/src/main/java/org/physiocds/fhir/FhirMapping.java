@@ -176,16 +176,37 @@ public final class FhirMapping {
             "CodeSystem-source-kind.json", "ValueSet-bothersomeness.json", "Questionnaire-stretching-history.json",
             "Questionnaire-start-back.json");
 
-    /** The evaluation as FHIR R4: a Bundle (see the class comment). */
+    /**
+     * The evaluation as FHIR R4: a Bundle (see the class comment), without an effective date on the
+     * STarT Back Observation; {@link #writeEvaluation(Evaluation, LocalDate)} gives it one.
+     */
     public Bundle writeEvaluation(Evaluation evaluation) {
         Objects.requireNonNull(evaluation, "evaluation");
-        return PlanWriter.write(evaluation);
+        return PlanWriter.write(evaluation, null);
     }
 
-    /** {@link #writeEvaluation} as JSON: indented, {@code \n} line ends; the same evaluation, the same text. */
+    /**
+     * The evaluation as FHIR R4, the STarT Back Observation effective on {@code asOf} (the date the
+     * patient was evaluated as of, as US Core wants an Observation dated).
+     */
+    public Bundle writeEvaluation(Evaluation evaluation, LocalDate asOf) {
+        Objects.requireNonNull(evaluation, "evaluation");
+        Objects.requireNonNull(asOf, "asOf");
+        return PlanWriter.write(evaluation, asOf);
+    }
+
+    /** {@link #writeEvaluation(Evaluation)} as JSON: indented, {@code \n} line ends; the same evaluation, the same text. */
     public String writeEvaluationJson(Evaluation evaluation) {
-        String json = Context.R4.newJsonParser().setPrettyPrint(true).encodeResourceToString(writeEvaluation(evaluation));
-        return json.replace("\r\n", "\n");
+        return json(writeEvaluation(evaluation));
+    }
+
+    /** {@link #writeEvaluation(Evaluation, LocalDate)} as JSON, as {@link #writeEvaluationJson(Evaluation)}. */
+    public String writeEvaluationJson(Evaluation evaluation, LocalDate asOf) {
+        return json(writeEvaluation(evaluation, asOf));
+    }
+
+    private static String json(Bundle bundle) {
+        return Context.R4.newJsonParser().setPrettyPrint(true).encodeResourceToString(bundle).replace("\r\n", "\n");
     }
 
     /** A parser for one read: silent on what it cannot read (its messages would quote the record). */

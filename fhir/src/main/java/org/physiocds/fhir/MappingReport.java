@@ -1,5 +1,10 @@
 package org.physiocds.fhir;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +57,48 @@ public record MappingReport(Map<String, Integer> used, Map<String, Integer> igno
         return "used " + counts(used) + "; ignored " + counts(ignored) + "; codes not understood " + counts(notUnderstood)
                 + "; not facts " + counts(notFacts) + "; other patients " + counts(otherPatients)
                 + "; superseded " + superseded.size() + "; notes " + notes.size();
+    }
+
+    /**
+     * The report as one JSON document, {@code {"mappingReport": {"used": {...}, "ignored": {...},
+     * "notUnderstood": {...}, "notFacts": {...}, "otherPatients": {...}, "superseded": [...],
+     * "notes": [...], "nothingRelevant": false}}}, on one line.
+     */
+    public String toJson() {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeObjectFieldStart("mappingReport");
+            counts(g, "used", used);
+            counts(g, "ignored", ignored);
+            counts(g, "notUnderstood", notUnderstood);
+            counts(g, "notFacts", notFacts);
+            counts(g, "otherPatients", otherPatients);
+            lines(g, "superseded", superseded);
+            lines(g, "notes", notes);
+            g.writeBooleanField("nothingRelevant", nothingRelevant());
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to a string", e); // never happens
+        }
+        return out.toString();
+    }
+
+    private static void counts(JsonGenerator g, String name, Map<String, Integer> counts) throws IOException {
+        g.writeObjectFieldStart(name);
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    private static void lines(JsonGenerator g, String name, List<String> lines) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String line : lines) {
+            g.writeString(line);
+        }
+        g.writeEndArray();
     }
 
     private static String counts(Map<String, Integer> counts) {
