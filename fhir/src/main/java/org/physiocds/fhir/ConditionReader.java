@@ -111,8 +111,8 @@ final class ConditionReader {
                 Muscle named = fields.enumCode(site, Codes.CS_MUSCLE, Muscle.class, at);
                 muscle = muscle == null ? named : muscle;
             }
-            if (side == null && !isSideOnly(site)) {
-                side = fields.laterality(site, sites, at);
+            if (side == null) {
+                side = isSideOnly(site) ? FieldReader.side(site) : fields.laterality(site, sites, at);
             }
         }
         Onset onset = onset(c, path);

@@ -157,9 +157,9 @@ final class RecordReader {
             problems.addAll(pending);
         }
         if (subjects.size() > 1) {
-            problem(subjectPaths.get(1) + ".subject", "one patient per record: the resources are about "
+            problems.add(new Problem(subjectPaths.get(1) + ".subject", "one patient per record: the resources are about "
                     + subjects.size() + " patients (this one's subject differs from that of " + subjectPaths.get(0)
-                    + "); give the Patient resource, or one patient's resources");
+                    + "); give the Patient resource, or one patient's resources"));
         }
         settle();
         if (!problems.isEmpty()) {
