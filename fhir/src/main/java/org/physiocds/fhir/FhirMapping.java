@@ -33,7 +33,7 @@ import org.physiocds.Problem;
  * String plan = fhir.writeEvaluationJson(result);                // a Bundle: RequestGroup, DetectedIssues
  * }</pre>
  *
- * <p><b>Reading.</b> What is read: the Patient (its id, and its birth date for the age), pain and
+ * <p><b>Reading.</b> What is read: the Patient (its id, else identifier, else fullUrl; its birth date for the age), pain and
  * injuries as Conditions, pain intensity, muscle findings, signs, lifestyle factors and red flags
  * as Observations, surgeries as Procedures, the stretching history and the STarT Back answers as
  * QuestionnaireResponses. Everything else (medications, encounters, codes the mapping does not
@@ -52,11 +52,12 @@ import org.physiocds.Problem;
  * {@link Problem#loggablePath()}, which knows the interchange format's field names only, so it
  * shows FHIR paths as {@value Problem#UNKNOWN_FIELD}: read {@link InvalidPatientException#problems()}.
  *
- * <p><b>Input limits</b>, checked before HAPI reads the document: those of the JSON codec
- * ({@code JsonCodec.MAX_DOCUMENT_LENGTH} characters, field names, numbers, lists of
- * {@code JsonCodec.MAX_LIST_LENGTH} elements, at most {@code JsonCodec.MAX_PROBLEMS} problems),
- * except nesting ({@value InputLimits#MAX_NESTING_DEPTH} deep: FHIR nests deeper than a patient
- * document) and strings (bounded by the document alone: a narrative may be long).
+ * <p><b>Input limits</b>, checked in one streaming pass before anything is built, fit real exports
+ * and are counted on content, not whitespace: {@value InputLimits#MAX_CONTENT} characters of
+ * content, {@value InputLimits#MAX_ENTRIES} Bundle entries, lists of {@value InputLimits#MAX_LIST_LENGTH}
+ * elements, nesting {@value InputLimits#MAX_NESTING_DEPTH} deep, at most {@code JsonCodec.MAX_PROBLEMS}
+ * problems. A Bundle is streamed: entries of resource types the mapping does not read are counted
+ * and never built. One patient per record: resources about another patient are counted, not read.
  *
  * <p><b>Writing.</b> A Bundle (type collection): a RequestGroup (intent proposal) whose actions are
  * the recommendations grouped by phase in order, each with its codes (action, target, side as a
