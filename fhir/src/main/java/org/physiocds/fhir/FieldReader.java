@@ -116,7 +116,7 @@ final class FieldReader {
      */
     Side laterality(CodeableConcept site, List<CodeableConcept> others, String at) {
         for (Extension e : site.getExtension()) {
-            if (Codes.EXT_LATERALITY.equals(e.getUrl()) || Codes.EXT_LATERALITY_MCODE.equals(e.getUrl())) {
+            if (isLateralityExtension(e.getUrl())) {
                 Side side = e.getValue() instanceof CodeableConcept c ? side(c) : null;
                 if (side == null) {
                     r.problem(at + ".extension", "a laterality: a SNOMED CT code 7771000 (left), 24028007 (right) or"
@@ -135,6 +135,10 @@ final class FieldReader {
             }
         }
         return null;
+    }
+
+    static boolean isLateralityExtension(String url) {
+        return Codes.EXT_LATERALITY.equals(url) || Codes.EXT_LATERALITY_MCODE.equals(url) || Codes.EXT_LATERALITY_HL7.equals(url);
     }
 
     /** A SNOMED CT laterality qualifier among the concept's codings, or {@code null}. */

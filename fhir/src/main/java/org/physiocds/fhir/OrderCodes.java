@@ -61,11 +61,18 @@ public final class OrderCodes {
     }
 
     /**
-     * The side of an order's body site as a SNOMED CT laterality qualifier: coded beside the
-     * structure, or as a body site of its own; {@code null} when none is.
+     * The side of an order's body site: a laterality extension (mCODE's, HL7's), or a SNOMED CT
+     * laterality qualifier coded beside the structure or as a body site of its own; {@code null}
+     * when none is.
      */
     public static Side side(List<CodeableConcept> bodySite) {
         for (CodeableConcept site : bodySite) {
+            for (org.hl7.fhir.r4.model.Extension e : site.getExtension()) {
+                if (FieldReader.isLateralityExtension(e.getUrl()) && e.getValue() instanceof CodeableConcept c
+                        && FieldReader.side(c) != null) {
+                    return FieldReader.side(c);
+                }
+            }
             Side side = FieldReader.side(site);
             if (side != null) {
                 return side;

@@ -224,6 +224,8 @@ class EhrRecordsTest {
         "{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"48532005\"}]}|,\"bodySite\":[{\"coding\":[{\"system\":\"https://physiocds.org/fhir/CodeSystem/muscle\",\"code\":\"QUADRICEPS\"},{\"system\":\"http://snomed.info/sct\",\"code\":\"24028007\"}]}]|QUADRICEPS|RIGHT",
         // mCODE's laterality qualifier extension on the body site, R4's unilateral left
         "{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"48532005\"}]}|,\"bodySite\":[{\"coding\":[{\"system\":\"https://physiocds.org/fhir/CodeSystem/muscle\",\"code\":\"CALVES\"}],\"extension\":[{\"url\":\"http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier\",\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"419161000\"}]}}]}]|CALVES|LEFT",
+        // the FHIR Extensions Pack's structure laterality
+        "{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"48532005\"}]}|,\"bodySite\":[{\"coding\":[{\"system\":\"https://physiocds.org/fhir/CodeSystem/muscle\",\"code\":\"HAMSTRINGS\"}],\"extension\":[{\"url\":\"http://hl7.org/fhir/StructureDefinition/observation-structureLaterality\",\"valueCodeableConcept\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"24028007\"}]}}]}]|HAMSTRINGS|RIGHT",
         // no laterality anywhere: both sides
         "{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"481000119104\"}]}||HAMSTRINGS|BOTH"})
     void injuryLaterality_eachStandardShape(String code, String more, Muscle muscle, Side side) {
