@@ -192,6 +192,19 @@ class EhrRecordsTest {
     }
 
     @Test
+    void weeksOfPainFromAnOnsetDate_shownRoundedInTheExplanations() {
+        Patient p = read(bundle(condition(coding(SCT, "279039007"), null, "\"onsetDateTime\":\"2026-01-10\""),
+                pain("6", "2026-05-30"))).patient();
+        assertEquals(142 / 7.0, p.painDurationWeeks(), 1e-12); // 20.285714285714285: the fact keeps its precision
+        Evaluation e = Fixtures.ENGINE.evaluate(p);
+        List<String> facts = new java.util.ArrayList<>();
+        e.recommendations().forEach(r -> facts.addAll(r.explanation().facts()));
+        e.flags().forEach(f -> facts.addAll(f.explanation().facts()));
+        assertTrue(facts.stream().anyMatch(f -> f.contains("for 20.3 weeks")), facts.toString());
+        assertTrue(facts.stream().noneMatch(f -> f.contains("20.28")), facts.toString());
+    }
+
+    @Test
     void cancerInRemission_stillAHistoryOfCancer_urgentReferralNotExercise() {
         String remission = "\"clinicalStatus\":" + coding("http://terminology.hl7.org/CodeSystem/condition-clinical", "remission");
         Patient p = read(bundle(condition(coding(SCT, "363346000"), null, remission),
