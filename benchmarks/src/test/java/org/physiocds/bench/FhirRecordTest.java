@@ -14,6 +14,7 @@ class FhirRecordTest {
         PatientRecord record = FhirMapping.create().readPatient(FhirMappingBenchmark.record(), FhirMappingBenchmark.AS_OF);
         int resources = record.report().used().values().stream().mapToInt(Integer::intValue).sum()
                 + record.report().ignored().values().stream().mapToInt(Integer::intValue).sum()
+                + record.report().notUnderstood().values().stream().mapToInt(Integer::intValue).sum()
                 + record.report().notFacts().values().stream().mapToInt(Integer::intValue).sum();
         assertEquals(50, resources);
         assertEquals("demo-01", record.patient().patientId());

@@ -16,6 +16,7 @@ import org.physiocds.Evaluation;
 import org.physiocds.Explanation;
 import org.physiocds.Recommendation;
 import org.physiocds.SuppressedRecommendation;
+import org.physiocds.fhir.OrderCodes;
 import org.physiocds.model.Side;
 import org.physiocds.model.Target;
 
@@ -62,14 +63,19 @@ final class OrderCheck {
                 continue;
             }
             Action action = action(order);
+            String name = action == null ? null : CardDesigner.capitalised(CardDesigner.words(action.name()));
             if (action == null) {
-                continue;
+                OrderCodes.Exercise standard = OrderCodes.exercise(order.getCode()); // SNOMED CT (fhir module's table)
+                if (standard == null) {
+                    continue;
+                }
+                action = standard.action();
+                name = standard.display();
             }
             Target target = target(order);
             Side side = side(order);
             String orderId = "ServiceRequest/" + order.getIdElement().getIdPart();
-            String what = CardDesigner.capitalised(CardDesigner.words(action.name()))
-                    + (target == null ? "" : " " + CardDesigner.sideAndTarget(side, target));
+            String what = name + (target == null ? "" : " " + CardDesigner.sideAndTarget(side, target));
             if (evaluation.isExerciseWithheld()) {
                 String rule = evaluation.exerciseWithheld().rule();
                 List<String> rules = new ArrayList<>(List.of(rule));
@@ -165,7 +171,7 @@ final class OrderCheck {
                 }
             }
         }
-        return null;
+        return OrderCodes.target(order.getBodySite());
     }
 
     static Side side(ServiceRequest order) {
@@ -187,6 +193,7 @@ final class OrderCheck {
                 }
             }
         }
-        return Side.BOTH;
+        Side standard = OrderCodes.side(order.getBodySite());
+        return standard == null ? Side.BOTH : standard;
     }
 }

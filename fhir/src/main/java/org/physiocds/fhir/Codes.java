@@ -53,6 +53,8 @@ final class Codes {
     static final String EXT_LATERALITY = BASE + "/StructureDefinition/laterality";
     /** mCODE's laterality qualifier on a body site, read as well as ours. */
     static final String EXT_LATERALITY_MCODE = "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-laterality-qualifier";
+    /** HL7's laterality of a body structure (FHIR Extensions Pack), read as well as ours. */
+    static final String EXT_LATERALITY_HL7 = "http://hl7.org/fhir/StructureDefinition/observation-structureLaterality";
     static final String EXT_KNOWLEDGE_BASE = BASE + "/StructureDefinition/knowledge-base";
     static final String EXT_THRESHOLDS = BASE + "/StructureDefinition/thresholds";
     static final String EXT_EXERCISE_WITHHELD = BASE + "/StructureDefinition/exercise-withheld";

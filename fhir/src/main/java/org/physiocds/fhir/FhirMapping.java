@@ -1,7 +1,6 @@
 package org.physiocds.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.ErrorHandlerAdapter;
 import ca.uhn.fhir.parser.IParser;
 import java.io.IOException;
@@ -10,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
@@ -31,7 +32,7 @@ import org.physiocds.Problem;
  * String plan = fhir.writeEvaluationJson(result);                // a Bundle: RequestGroup, DetectedIssues
  * }</pre>
  *
- * <p><b>Reading.</b> What is read: the Patient (its id, and its birth date for the age), pain and
+ * <p><b>Reading.</b> What is read: the Patient (its id, else identifier, else fullUrl; its birth date for the age), pain and
  * injuries as Conditions, pain intensity, muscle findings, signs, lifestyle factors and red flags
  * as Observations, surgeries as Procedures, the stretching history and the STarT Back answers as
  * QuestionnaireResponses. Everything else (medications, encounters, codes the mapping does not
@@ -50,11 +51,12 @@ import org.physiocds.Problem;
  * {@link Problem#loggablePath()}, which knows the interchange format's field names only, so it
  * shows FHIR paths as {@value Problem#UNKNOWN_FIELD}: read {@link InvalidPatientException#problems()}.
  *
- * <p><b>Input limits</b>, checked before HAPI reads the document: those of the JSON codec
- * ({@code JsonCodec.MAX_DOCUMENT_LENGTH} characters, field names, numbers, lists of
- * {@code JsonCodec.MAX_LIST_LENGTH} elements, at most {@code JsonCodec.MAX_PROBLEMS} problems),
- * except nesting ({@value InputLimits#MAX_NESTING_DEPTH} deep: FHIR nests deeper than a patient
- * document) and strings (bounded by the document alone: a narrative may be long).
+ * <p><b>Input limits</b>, checked in one streaming pass before anything is built, fit real exports
+ * and are counted on content, not whitespace: {@value InputLimits#MAX_CONTENT} characters of
+ * content, {@value InputLimits#MAX_ENTRIES} Bundle entries, lists of {@value InputLimits#MAX_LIST_LENGTH}
+ * elements, nesting {@value InputLimits#MAX_NESTING_DEPTH} deep, at most {@code JsonCodec.MAX_PROBLEMS}
+ * problems. A Bundle is streamed: entries of resource types the mapping does not read are counted
+ * and never built. One patient per record: resources about another patient are counted, not read.
  *
  * <p><b>Writing.</b> A Bundle (type collection): a RequestGroup (intent proposal) whose actions are
  * the recommendations grouped by phase in order, each with its codes (action, target, side as a
@@ -96,21 +98,19 @@ public final class FhirMapping {
     public PatientRecord readPatient(String json, LocalDate asOf) {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(asOf, "asOf");
-        Problem limit = InputLimits.check(json);
+        String text = InputLimits.withoutByteOrderMark(json);
+        Problem limit = InputLimits.check(text);
         if (limit != null) {
             throw new InvalidPatientException(List.of(limit));
         }
-        IBaseResource resource;
-        try {
-            resource = parser().parseResource(json);
-        } catch (DataFormatException | ClassCastException | IllegalArgumentException | IllegalStateException e) {
-            // HAPI's messages may quote the document: never passed on.
-            throw new InvalidPatientException(List.of(new Problem("$",
-                    "a FHIR R4 resource in JSON, with a resourceType HAPI knows (a Bundle of the patient's resources)")));
-        }
         List<RecordReader.Located> located = new ArrayList<>();
-        RecordReader.flatten(resource, resource.fhirType(), located);
-        return new RecordReader(asOf).read(located);
+        Map<String, Integer> ignored = new HashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        new EntryReader(Context.R4, parser(), located, ignored, problems).read(text);
+        if (problems.size() == 1 && problems.get(0).path().equals("$")) {
+            throw new InvalidPatientException(problems);
+        }
+        return new RecordReader(asOf).read(located, ignored, problems);
     }
 
     /**
@@ -122,8 +122,9 @@ public final class FhirMapping {
         Objects.requireNonNull(bundle, "bundle");
         Objects.requireNonNull(asOf, "asOf");
         List<RecordReader.Located> located = new ArrayList<>();
-        RecordReader.flatten(bundle, "Bundle", located);
-        return new RecordReader(asOf).read(located);
+        Map<String, Integer> ignored = new HashMap<>();
+        RecordReader.flatten(bundle, "Bundle", null, located, ignored);
+        return new RecordReader(asOf).read(located, ignored, List.of());
     }
 
     /**
@@ -136,10 +137,11 @@ public final class FhirMapping {
         Objects.requireNonNull(resources, "resources");
         Objects.requireNonNull(asOf, "asOf");
         List<RecordReader.Located> located = new ArrayList<>();
+        Map<String, Integer> ignored = new HashMap<>();
         for (int i = 0; i < resources.size(); i++) {
-            RecordReader.flatten(resources.get(i), "resources[" + i + "]", located);
+            RecordReader.flatten(resources.get(i), "resources[" + i + "]", null, located, ignored);
         }
-        return new RecordReader(asOf).read(located);
+        return new RecordReader(asOf).read(located, ignored, List.of());
     }
 
     /**
@@ -174,16 +176,37 @@ public final class FhirMapping {
             "CodeSystem-source-kind.json", "ValueSet-bothersomeness.json", "Questionnaire-stretching-history.json",
             "Questionnaire-start-back.json");
 
-    /** The evaluation as FHIR R4: a Bundle (see the class comment). */
+    /**
+     * The evaluation as FHIR R4: a Bundle (see the class comment), without an effective date on the
+     * STarT Back Observation; {@link #writeEvaluation(Evaluation, LocalDate)} gives it one.
+     */
     public Bundle writeEvaluation(Evaluation evaluation) {
         Objects.requireNonNull(evaluation, "evaluation");
-        return PlanWriter.write(evaluation);
+        return PlanWriter.write(evaluation, null);
     }
 
-    /** {@link #writeEvaluation} as JSON: indented, {@code \n} line ends; the same evaluation, the same text. */
+    /**
+     * The evaluation as FHIR R4, the STarT Back Observation effective on {@code asOf} (the date the
+     * patient was evaluated as of, as US Core wants an Observation dated).
+     */
+    public Bundle writeEvaluation(Evaluation evaluation, LocalDate asOf) {
+        Objects.requireNonNull(evaluation, "evaluation");
+        Objects.requireNonNull(asOf, "asOf");
+        return PlanWriter.write(evaluation, asOf);
+    }
+
+    /** {@link #writeEvaluation(Evaluation)} as JSON: indented, {@code \n} line ends; the same evaluation, the same text. */
     public String writeEvaluationJson(Evaluation evaluation) {
-        String json = Context.R4.newJsonParser().setPrettyPrint(true).encodeResourceToString(writeEvaluation(evaluation));
-        return json.replace("\r\n", "\n");
+        return json(writeEvaluation(evaluation));
+    }
+
+    /** {@link #writeEvaluation(Evaluation, LocalDate)} as JSON, as {@link #writeEvaluationJson(Evaluation)}. */
+    public String writeEvaluationJson(Evaluation evaluation, LocalDate asOf) {
+        return json(writeEvaluation(evaluation, asOf));
+    }
+
+    private static String json(Bundle bundle) {
+        return Context.R4.newJsonParser().setPrettyPrint(true).encodeResourceToString(bundle).replace("\r\n", "\n");
     }
 
     /** A parser for one read: silent on what it cannot read (its messages would quote the record). */

@@ -1,6 +1,7 @@
 package org.physiocds.fhir;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,8 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.MarkdownType;
@@ -68,7 +71,11 @@ final class PlanWriter {
     private PlanWriter() {
     }
 
-    static Bundle write(Evaluation evaluation) {
+    /**
+     * @param asOf the date the evaluation is as of: the effective date of the STarT Back
+     *             Observation; {@code null} writes none
+     */
+    static Bundle write(Evaluation evaluation, LocalDate asOf) {
         String seed = JSON.writeEvaluationLine(evaluation);
         Ids ids = new Ids(seed);
         Bundle bundle = new Bundle();
@@ -115,6 +122,7 @@ final class PlanWriter {
                         + "): " + TextReport.render(w))));
             }
         }
+        plan.setText(narrative(planNarrative(plan)));
         bundle.addEntry().setFullUrl("urn:uuid:" + plan.getIdElement().getIdPart()).setResource(plan);
 
         for (Flag flag : evaluation.flags()) {
@@ -130,6 +138,8 @@ final class PlanWriter {
                 issue.setPatient(subject.copy());
             }
             issue.setDetail(flag.explanation().rationale());
+            issue.setText(narrative("<p><b>" + xml(words(flag.code().name())) + "</b> (" + xml(issue.getSeverity().toCode())
+                    + ")</p><p>" + xml(flag.explanation().rationale()) + "</p>"));
             bundle.addEntry().setFullUrl("urn:uuid:" + issue.getIdElement().getIdPart()).setResource(issue);
         }
 
@@ -140,6 +150,12 @@ final class PlanWriter {
             if (subject != null) {
                 screening.setSubject(subject.copy());
             }
+            if (asOf != null) {
+                screening.setEffective(new DateTimeType(asOf.toString()));
+            }
+            StartBackResult sb = evaluation.startBack();
+            screening.setText(narrative("<p>STarT Back Screening risk level: <b>" + xml(words(sb.stratum().name()))
+                    + "</b> (total score " + sb.total() + ", distress subscore " + sb.psychosocial() + ")</p>"));
             String url = "urn:uuid:" + screening.getIdElement().getIdPart();
             plan.addReasonReference(new Reference(url));
             bundle.addEntry().setFullUrl(url).setResource(screening);
@@ -349,15 +365,48 @@ final class PlanWriter {
         return o;
     }
 
-    /** {@code Patient/<id>} when the id is a FHIR id, else the id as an identifier; none without one. */
+    /**
+     * The patient, identified without a Patient resource in the Bundle: always the id as an
+     * identifier (system {@code pcds:patient-id}), and {@code Patient/<id>} as well when the id is a
+     * FHIR id, for the server the record came from; none without an id.
+     */
     private static Reference subject(String patientId) {
         if (patientId == null) {
             return null;
         }
+        Reference subject = new Reference()
+                .setIdentifier(new Identifier().setSystem(Codes.BASE + "/patient-id").setValue(patientId));
         if (FHIR_ID.matcher(patientId).matches()) {
-            return new Reference("Patient/" + patientId);
+            subject.setReference("Patient/" + patientId);
         }
-        return new Reference().setIdentifier(new Identifier().setSystem(Codes.BASE + "/patient-id").setValue(patientId));
+        return subject;
+    }
+
+    /** The plan in words: each phase with its items' titles, the withheld advice last. */
+    private static String planNarrative(RequestGroup plan) {
+        StringBuilder div = new StringBuilder("<p><b>Plan</b></p>");
+        for (RequestGroupActionComponent group : plan.getAction()) {
+            div.append("<p>").append(xml(group.getTitle())).append("</p><ul>");
+            for (RequestGroupActionComponent item : group.getAction()) {
+                div.append("<li>").append(xml(item.getTitle())).append("</li>");
+            }
+            div.append("</ul>");
+        }
+        if (plan.getAction().isEmpty()) {
+            div.append("<p>No advice.</p>");
+        }
+        return div.toString();
+    }
+
+    private static Narrative narrative(String xhtml) {
+        Narrative narrative = new Narrative();
+        narrative.setStatus(Narrative.NarrativeStatus.GENERATED);
+        narrative.setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\">" + xhtml + "</div>");
+        return narrative;
+    }
+
+    private static String xml(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** {@code DAILY_PRACTICE} becomes {@code Daily practice}. */

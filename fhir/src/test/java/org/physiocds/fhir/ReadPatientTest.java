@@ -110,7 +110,7 @@ class ReadPatientTest {
     void condition_painAtASiteTheKnowledgeBaseDoesNotKnow_ignored() {
         PatientRecord record = Fixtures.FHIR.readPatient(bundle(painCondition("22253000", "69536005", null)), AS_OF);
         assertNull(record.patient().painRegion());
-        assertEquals(1, record.report().ignored().get("Condition"));
+        assertEquals(1, record.report().notUnderstood().get("Condition"));
     }
 
     @Test
@@ -176,7 +176,7 @@ class ReadPatientTest {
         assertEquals(40, p.surgeries().get(0).daysAgo());
         assertNull(p.surgeries().get(1).region()); // a surgery of a region not given: treated as the rules treat it
         assertEquals(30, p.surgeries().get(1).daysAgo());
-        assertEquals(1, record.report().ignored().get("Procedure"));
+        assertEquals(1, record.report().notUnderstood().get("Procedure"));
     }
 
     @Test
@@ -305,12 +305,17 @@ class ReadPatientTest {
     }
 
     @Test
-    void tooLarge_oneProblemAtTheRoot() {
-        String big = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[" + "{},".repeat(1_200) + "{}]}";
+    void tooLarge_oneProblemAtTheRoot_countedOnEntriesAndContent_notWhitespace() {
+        String big = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":["
+                + "{},".repeat(InputLimits.MAX_ENTRIES) + "{}]}";
         List<Problem> problems = problems(big);
         assertEquals(1, problems.size());
         assertTrue(problems.get(0).expected().contains("input limits"));
-        assertEquals(1, problems(" ".repeat(1_000_001)).size());
+        String list = "{\"resourceType\":\"Patient\",\"name\":[" + "{},".repeat(InputLimits.MAX_LIST_LENGTH) + "{}]}";
+        assertTrue(problems(list).get(0).expected().contains("input limits"));
+        // The same record, padded with two million spaces, is read as it is compact.
+        String padded = bundle("{\"resourceType\":\"Patient\",\"id\":\"w\"}").replace(",", "," + " ".repeat(1_000_000));
+        assertEquals("w", Fixtures.FHIR.readPatient(padded, AS_OF).patient().patientId());
     }
 
     @Test

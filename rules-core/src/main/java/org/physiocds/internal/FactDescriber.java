@@ -140,7 +140,11 @@ final class FactDescriber {
         return daysAgo == null ? "date unknown" : daysAgo + (daysAgo == 1 ? " day ago" : " days ago");
     }
 
+    /** Whole weeks as they are, others to one decimal ({@code 20.3}, not {@code 20.285714285714285}). */
     private static String weeks(double weeks) {
-        return weeks == Math.rint(weeks) ? String.valueOf((long) weeks) : String.valueOf(weeks);
+        if (weeks == Math.rint(weeks)) {
+            return String.valueOf((long) weeks);
+        }
+        return java.math.BigDecimal.valueOf(weeks).setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 }

@@ -16,6 +16,8 @@ import org.physiocds.text.TextReport;
 import org.physiocds.InvalidPatientException;
 import org.physiocds.Problem;
 import org.physiocds.fhir.FhirMapping;
+import org.physiocds.fhir.MappingReport;
+import org.physiocds.fhir.PatientRecord;
 import org.physiocds.model.Patient;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Command;
@@ -62,7 +64,8 @@ final class EvaluateCommand implements Callable<Integer> {
     private String fhirFile;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "With --fhir: the date ages, days since an"
-            + " injury or surgery and weeks of pain are counted to (default: today).")
+            + " injury or surgery and weeks of pain are counted to; with --output fhir also the date the STarT Back"
+            + " Observation is effective (default: today).")
     private LocalDate asOf;
 
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "The patient document, or - to read standard input.")
@@ -80,10 +83,10 @@ final class EvaluateCommand implements Callable<Integer> {
         if (json && output != null && output != Output.json) {
             throw new ParameterException(spec.commandLine(), "--json and --output " + output + " disagree");
         }
-        if (asOf != null && fhirFile == null) {
-            throw new ParameterException(spec.commandLine(), "--as-of is for a FHIR record (--fhir FILE)");
-        }
         Output format = output != null ? output : json ? Output.json : Output.text;
+        if (asOf != null && fhirFile == null && format != Output.fhir) {
+            throw new ParameterException(spec.commandLine(), "--as-of is for a FHIR record (--fhir FILE) or --output fhir");
+        }
         json = format == Output.json;
         Patient patient;
         try {
@@ -98,7 +101,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Evaluation evaluation = whatIf ? cds.engine().evaluateWithMissingData(patient) : cds.engine().evaluate(patient);
         out.println(switch (format) {
             case json -> cds.json().writeEvaluation(evaluation);
-            case fhir -> FhirMapping.create().writeEvaluationJson(evaluation);
+            case fhir -> FhirMapping.create().writeEvaluationJson(evaluation, asOf());
             case text -> TextReport.render(evaluation);
         });
         return Cds.OK;
@@ -108,17 +111,42 @@ final class EvaluateCommand implements Callable<Integer> {
         return fhirFile != null ? fhirFile : file;
     }
 
+    private LocalDate asOf() {
+        return asOf != null ? asOf : LocalDate.now();
+    }
+
     private Patient read() throws IOException {
         if (fhirFile != null) {
             byte[] bytes = fhirFile.equals("-") ? cds.stdin().readAllBytes() : Files.readAllBytes(Path.of(fhirFile));
             String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-            return FhirMapping.create().readPatient(text, asOf != null ? asOf : LocalDate.now()).patient();
+            PatientRecord record = FhirMapping.create().readPatient(text, asOf());
+            printReport(spec.commandLine().getErr(), record.report());
+            return record.patient();
         }
         if (file.equals("-")) {
             return cds.json().readPatient(cds.stdin());
         }
         try (InputStream in = Files.newInputStream(Path.of(file))) {
             return cds.json().readPatient(in);
+        }
+    }
+
+    /**
+     * What the mapping used and set aside, on stderr (the advice alone on stdout): one line in
+     * text, a JSON document {@code {"mappingReport": {...}}} with --json. Types, counts and paths:
+     * no patient value.
+     */
+    private void printReport(PrintWriter err, MappingReport report) {
+        if (json) {
+            err.println(report.toJson());
+            return;
+        }
+        err.println("cds: FHIR record read: " + report.summary());
+        if (report.nothingRelevant()) {
+            err.println("cds: nothing in this record is a fact the knowledge base reads (docs/fhir-mapping.md)");
+        }
+        for (String note : report.notes()) {
+            err.println("cds:   " + note);
         }
     }
 
@@ -131,8 +159,10 @@ final class EvaluateCommand implements Callable<Integer> {
         err.println("cds: " + (name().equals("-") ? "the patient" : name()) + " is not a valid patient ("
                 + n + (n == 1 ? " problem" : " problems") + "):");
         for (Problem p : e.problems()) {
-            // The user's own document, shown to them: the exact path and the value they gave.
-            err.println("  " + p.path() + ": expected " + p.expected() + (p.given() == null ? "" : ", was " + p.given()));
+            // An interchange document is the user's own, shown to them with the value they gave; a FHIR
+            // record is a patient's chart, whose values are not echoed (as with --json).
+            boolean echo = fhirFile == null && p.given() != null;
+            err.println("  " + p.path() + ": expected " + p.expected() + (echo ? ", was " + p.given() : ""));
         }
         List<String> paths = e.problems().stream().map(Problem::path).toList();
         if (paths.contains("patient") && paths.contains("expect")) {

@@ -301,8 +301,34 @@ class CdsCliTest {
         Run fhir = run("evaluate", "--fhir", "fhir/demo-01.json", "--as-of", "2026-06-01", "--output", "fhir");
         assertEquals(0, fhir.status(), fhir.err());
         assertTrue(fhir.out().contains("\"resourceType\": \"RequestGroup\""));
-        Run plain = run("evaluate", "--output", "fhir", "patients/demo-01.json");
+        Run plain = run("evaluate", "--output", "fhir", "--as-of", "2026-06-01", "patients/demo-01.json");
         assertEquals(fhir.out(), plain.out(), "the same evaluation, the same FHIR");
+    }
+
+    @Test
+    void evaluate_fhir_mappingReportOnStderr_textALine_jsonADocument() throws IOException {
+        Run text = run("evaluate", "--fhir", "fhir/demo-01.json", "--as-of", "2026-06-01");
+        assertEquals(0, text.status(), text.err());
+        assertTrue(text.err().startsWith("cds: FHIR record read: used "), text.err());
+        assertTrue(text.err().contains("; ignored "), text.err());
+        Run json = run("evaluate", "--fhir", "fhir/demo-01.json", "--as-of", "2026-06-01", "--json");
+        JsonNode report = new ObjectMapper().readTree(json.err()).get("mappingReport");
+        assertTrue(report.get("used").get("Patient").asInt() == 1, json.err());
+        assertFalse(report.get("nothingRelevant").asBoolean());
+        Run nothing = runWithStdin("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
+                + "{\"resourceType\":\"Patient\",\"id\":\"n\"}}]}", "evaluate", "--fhir", "-", "--as-of", "2026-06-01");
+        assertEquals(0, nothing.status(), nothing.err());
+        assertTrue(nothing.err().contains("nothing in this record is a fact the knowledge base reads"), nothing.err());
+    }
+
+    @Test
+    void evaluate_fhirProblemsInText_echoNoPatientValue() {
+        Run bad = runWithStdin("{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
+                + "{\"resourceType\":\"Patient\",\"id\":\"p\",\"birthDate\":\"1850-01-01\"}}]}",
+                "evaluate", "--fhir", "-", "--as-of", "2026-06-01");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("Bundle.entry[0].resource.birthDate: expected a birth date giving an age"), bad.err());
+        assertFalse(bad.err().contains("176"), "the age computed from the record is not echoed: " + bad.err());
     }
 
     @Test
