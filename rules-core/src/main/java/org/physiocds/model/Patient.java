@@ -60,8 +60,8 @@ public final class Patient {
     /**
      * A builder holding every fact of this patient, to derive a variant: {@code
      * patient.toBuilder().lifestyle(Lifestyle.POOR_SLEEP).build()}. List setters add to the lists
-     * copied from this patient. The builder has no as-of date: give one before adding a dated
-     * injury or surgery.
+     * copied from this patient. The builder has no as-of date: give one if you add a dated injury
+     * or surgery ({@code build()} counts the days from it).
      */
     public Builder toBuilder() {
         Builder b = new Builder();
