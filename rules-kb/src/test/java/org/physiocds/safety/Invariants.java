@@ -30,6 +30,7 @@ import org.physiocds.model.Target;
  */
 final class Invariants {
 
+    private static final Pattern TRACTION = Pattern.compile("\\btraction\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern HTTPS_URL = Pattern.compile("https://[^\\s/]+\\.[^\\s]+");
 
     private final Thresholds thresholds;
@@ -141,7 +142,7 @@ final class Invariants {
                             + (older ? " aged " + patient.age() : "") + (fracture ? " with a fracture-risk flag" : "")
                             + (unstable ? " with instability suspected" : "")));
         }
-        e.recommendations().stream().filter(r -> r.explanation().rationale().toLowerCase(java.util.Locale.ROOT).contains("traction"))
+        e.recommendations().stream().filter(r -> TRACTION.matcher(r.explanation().rationale()).find())
                 .forEach(r -> violations.add("decompression: " + r.action() + " " + r.target().code() + " ("
                         + r.explanation().rule() + ") mentions traction"));
     }
