@@ -78,7 +78,7 @@ final class MissingData {
     private static List<Supposition> suppositions(Patient p, Thresholds t) {
         List<Supposition> s = new ArrayList<>();
         // The questions that change everything, when nobody asked them.
-        if (p.redFlags().isEmpty()) {
+        if (!p.redFlagsScreened()) {
             s.add(new Supposition("redFlags", "red-flag screening", "an emergency red flag (e.g. SADDLE_ANESTHESIA)",
                     copy(p, b -> b.redFlags(RedFlag.SADDLE_ANESTHESIA))));
             s.add(new Supposition("redFlags", "red-flag screening", "an urgent red flag (e.g. HISTORY_OF_CANCER)",
@@ -180,8 +180,10 @@ final class MissingData {
         p.injuries().forEach(b::injury);
         p.surgeries().forEach(b::surgery);
         b.stretching(p.stretching()).startBack(p.startBack())
-                .signs(p.signs().toArray(new Sign[0])).lifestyle(p.lifestyle().toArray(new Lifestyle[0]))
-                .redFlags(p.redFlags().toArray(new RedFlag[0]));
+                .signs(p.signs().toArray(new Sign[0])).lifestyle(p.lifestyle().toArray(new Lifestyle[0]));
+        if (p.redFlagsScreened()) {
+            b.redFlags(p.redFlags().toArray(new RedFlag[0]));
+        }
         return new Supposition(path, fact, value, b.build());
     }
 

@@ -31,7 +31,8 @@ import org.physiocds.internal.kb.Advice;
 import org.physiocds.internal.kb.Alert;
 import org.physiocds.internal.kb.Dose;
 import org.physiocds.internal.kb.Overrule;
-import org.physiocds.internal.kb.RecentSurgery;
+import org.physiocds.internal.kb.Conclusion;
+import org.physiocds.internal.kb.Hold;
 import org.physiocds.internal.kb.RedFlagReferral;
 import org.physiocds.internal.kb.RedFlagUrgency;
 import org.physiocds.model.Muscle;
@@ -64,13 +65,13 @@ final class ResultAssembler {
     }
 
     static Evaluation assemble(String patientId, KnowledgeBaseInfo kb, Thresholds thresholds, Firings firings,
-            StartBackResult startBack) {
+            StartBackResult startBack, boolean redFlagsScreened, List<String> warnings) {
         List<Advice> advice = new ArrayList<>();
         RedFlagReferral withholding = null;
-        List<RecentSurgery> surgeries = new ArrayList<>();
+        List<Hold> holds = new ArrayList<>();
         List<Alert> alerts = new ArrayList<>();
         List<Dose> doses = new ArrayList<>();
-        Map<Advice, List<Advice>> overruledBy = new IdentityHashMap<>();
+        Map<Advice, List<Conclusion>> overruledBy = new IdentityHashMap<>();
         for (Object conclusion : firings.conclusions()) {
             if (conclusion instanceof Advice a) {
                 advice.add(a);
@@ -80,15 +81,15 @@ final class ResultAssembler {
                 doses.add(d);
             } else if (conclusion instanceof Overrule o) {
                 overruledBy.computeIfAbsent(o.overruled(), k -> new ArrayList<>()).add(o.by());
-            } else if (conclusion instanceof RecentSurgery r) {
-                surgeries.add(r);
+            } else if (conclusion instanceof Hold h) {
+                holds.add(h);
             } else if (conclusion instanceof RedFlagReferral r && r.urgency().isWithholdingExercise()
                     && (withholding == null || r.urgency().isMoreUrgentThan(withholding.urgency()))) {
                 withholding = r;
             }
         }
         List<Advice> standing = advice.stream().filter(a -> !overruledBy.containsKey(a)).toList();
-        requireNoConflict(standing, surgeries);
+        requireNoConflict(standing, holds);
         ExerciseHold hold = null;
         if (withholding != null) {
             requireOnlySafetyAdvice(standing, withholding.urgency());
@@ -99,7 +100,7 @@ final class ResultAssembler {
                 recommendations(standing, doses, firings),
                 flags(alerts, firings),
                 suppressed(overruledBy, firings),
-                startBack);
+                startBack, null, redFlagsScreened, warnings);
     }
 
     /**
@@ -122,7 +123,7 @@ final class ResultAssembler {
      * any exercise beside a referral about its muscle or region, or a stretch, decompression (or,
      * region unknown, any exercise) beside a recent surgery, a conflict rule is missing or broken. Fail rather than hand out unsafe advice.
      */
-    private static void requireNoConflict(List<Advice> standing, List<RecentSurgery> surgeries) {
+    private static void requireNoConflict(List<Advice> standing, List<Hold> holds) {
         // Only a do-not-stretch or a referral can conflict with anything: check against those few.
         List<Advice> restrictions = standing.stream()
                 .filter(a -> a.action() == Action.DO_NOT_STRETCH || a.action() == Action.REFER)
@@ -134,10 +135,10 @@ final class ResultAssembler {
                             + " standing beside " + other.action() + " " + other.target().code());
                 }
             }
-            for (RecentSurgery surgery : surgeries) {
-                if (surgery.holds(a)) {
+            for (Hold hold : holds) {
+                if (hold.holds(a)) {
                     throw new CdsException("the knowledge base left " + a.action() + " " + a.target().code()
-                            + " standing beside a recent surgery that holds it until cleared");
+                            + " standing beside a recent surgery or injury that holds it until cleared");
                 }
             }
         }
@@ -197,7 +198,7 @@ final class ResultAssembler {
         return result;
     }
 
-    private static List<SuppressedRecommendation> suppressed(Map<Advice, List<Advice>> overruledBy, Firings firings) {
+    private static List<SuppressedRecommendation> suppressed(Map<Advice, List<Conclusion>> overruledBy, Firings firings) {
         Map<Key, List<Explanation>> proposedBy = new LinkedHashMap<>();
         Map<Key, List<Explanation>> overruledByKey = new LinkedHashMap<>();
         overruledBy.forEach((advice, by) -> {

@@ -46,9 +46,12 @@ class StartBackTest {
                 items.contains(5), items.contains(6), items.contains(7), items.contains(8), item9);
     }
 
-    /** A 52-year-old with four weeks of low back pain and nothing else known. */
+    /**
+     * A 45-year-old with four weeks of low back pain and nothing else known (under 50: over 50,
+     * new pain would raise the new-onset red flag for review).
+     */
     private static Patient.Builder firstContact() {
-        return Patient.builder().age(52).pain(Region.LOWER_BACK, 4.0, 6);
+        return Patient.builder().age(45).pain(Region.LOWER_BACK, 4.0, 6);
     }
 
     private static Evaluation screened(String agreed, Bothersomeness item9, RedFlag... flags) {
