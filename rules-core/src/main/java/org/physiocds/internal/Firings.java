@@ -64,8 +64,9 @@ final class Firings {
             }
             Object conclusion = event.getObject();
             RuleInfo rule = currentRule;
+            String rationale = rationaleOf(conclusion);
             explanations.put(conclusion, new Explanation(rule.id(), rule.name(), rule.guidance(),
-                    currentFacts, rationaleOf(conclusion), rule.citations()));
+                    currentFacts, rationale, rule.citationsFor(rationale)));
             inserted.add(conclusion);
             if (LOG.isDebugEnabled()) {
                 // Rule ids and conclusion types only: never patient facts.

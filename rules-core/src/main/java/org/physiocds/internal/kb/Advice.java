@@ -120,7 +120,7 @@ public record Advice(Action action, Target target, Side side, Topic topic, Refer
     }
 
     /** Whether two sides share a side; {@code null} (a region) has every side. */
-    static boolean overlaps(Side a, Side b) {
+    public static boolean overlaps(Side a, Side b) {
         return a == null || b == null || a == Side.BOTH || b == Side.BOTH || a == b;
     }
 }
