@@ -31,7 +31,8 @@ import org.physiocds.model.Patient;
  *   <li>the only exception is {@link InvalidPatientException}, exactly when the patient is invalid,
  *       listing exactly the problems put in, with paths, never quoting the patient id;</li>
  *   <li>no STRETCH of a muscle with a recent strain or tear; no STRETCH of the lower back or its
- *       muscles when instability is flagged; no STRETCH beside a DO_NOT_STRETCH covering it;</li>
+ *       muscles when instability is flagged; no STRETCH beside a DO_NOT_STRETCH covering it; no
+ *       STRETCH of a muscle assessed long; no stretching technique advice without a stretch;</li>
  *   <li>every recommendation, flag and suppression (and their support) has a rule id, guidance ids
  *       and citations, each seed quote found in its seed file;</li>
  *   <li>the same patient with every list shuffled gets an equal result (or equal problems, bar
