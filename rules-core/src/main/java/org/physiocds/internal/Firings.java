@@ -64,9 +64,8 @@ final class Firings {
             }
             Object conclusion = event.getObject();
             RuleInfo rule = currentRule;
-            String rationale = rationaleOf(conclusion);
             explanations.put(conclusion, new Explanation(rule.id(), rule.name(), rule.guidance(),
-                    currentFacts, rationale, rule.citationsFor(rationale)));
+                    currentFacts, rationaleOf(conclusion), rule.citations()));
             inserted.add(conclusion);
             if (LOG.isDebugEnabled()) {
                 // Rule ids and conclusion types only: never patient facts.

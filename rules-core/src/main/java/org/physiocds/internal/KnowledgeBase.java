@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -251,9 +252,34 @@ public final class KnowledgeBase {
                 .flatMap(g -> catalog.getOrDefault(g, List.of()).stream())
                 .distinct()
                 .toList());
-        return new RuleInfo(id == null ? null : id.toString(), rule.getName(), guidanceIds, citations,
-                citations.stream().anyMatch(listItems::contains)
-                        ? List.copyOf(citations.stream().filter(listItems::contains).toList()) : List.of());
+        return new RuleInfo(id == null ? null : id.toString(), rule.getName(), guidanceIds,
+                onlyNamedListItems(citations, listItems, rule.getName()));
+    }
+
+    /**
+     * A rule quotes only the words that apply: of the entries of a list in a seed (seed 000's joints,
+     * seed 003's pain factors), only those its name names ("Knee pain: ..." quotes "Knees
+     * (stability)", not the other five joints). An entry is named when its leading words (before any
+     * parenthesis, a plural's final s dropped) appear in the name, case aside; when a rule names none
+     * of them, it keeps them all. Static, so every firing of a rule cites the same sources.
+     */
+    static List<Citation> onlyNamedListItems(List<Citation> citations, Set<Citation> listItems, String ruleName) {
+        if (citations.stream().noneMatch(listItems::contains)) {
+            return citations;
+        }
+        String name = ruleName.toLowerCase(Locale.ROOT);
+        List<Citation> named = citations.stream().filter(c -> listItems.contains(c) && name.contains(key(c.quote()))).toList();
+        if (named.isEmpty()) {
+            return citations;
+        }
+        return List.copyOf(citations.stream().filter(c -> !listItems.contains(c) || named.contains(c)).toList());
+    }
+
+    /** "Knees (stability)" becomes "knee"; "Reduced physical activity" stays as it is, lower case. */
+    private static String key(String entry) {
+        int paren = entry.indexOf(" (");
+        String k = (paren < 0 ? entry : entry.substring(0, paren)).strip().toLowerCase(Locale.ROOT);
+        return k.endsWith("s") ? k.substring(0, k.length() - 1) : k;
     }
 
     private static InputStream open(ClassLoader loader, String resource) {
