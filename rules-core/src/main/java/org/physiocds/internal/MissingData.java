@@ -39,7 +39,10 @@ import org.physiocds.model.Surgery;
  * known one at a time, with only the values some rule reads (a muscle WEAK, SHORT or of NORMAL
  * length, feeling tight; a stretching habit or warning sign present; pain lasting the chronic
  * threshold), plus the questions that change everything when nobody asked them (red flags, a recent
- * surgery, STarT Back). Each supposition is one evaluation of the patient with that fact set;
+ * surgery, STarT Back), and, for each muscle the plan stretches or strengthens (none of whose injuries
+ * is recorded), a recent strain of it on that side, with, when no surgery is recorded, a recent
+ * surgery of each region those muscles lie in: an injury is the unknown most likely to make a
+ * recommended exercise unsafe. Each supposition is one evaluation of the patient with that fact set;
  * suppositions that change nothing are left out.
  *
  * <p>Not asked: signs and lifestyle factors (lists of what was found, where absence is not an
