@@ -3,6 +3,7 @@ package org.physiocds.safety;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.physiocds.Action;
@@ -15,8 +16,10 @@ import org.physiocds.Phase;
 import org.physiocds.Thresholds;
 import org.physiocds.Topic;
 import org.physiocds.model.Injury;
+import org.physiocds.model.Length;
 import org.physiocds.model.Muscle;
 import org.physiocds.internal.kb.SurgicalRegions;
+import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
 import org.physiocds.model.RedFlag;
 import org.physiocds.model.Region;
@@ -51,6 +54,8 @@ final class Invariants {
         everySuspectedSpinalInfectionIsAnEmergency(patient, e, violations);
         noStretchOfThePainfulRegionWhenUnstable(patient, e, violations);
         noStretchBesideDoNotStretch(e, violations);
+        noStretchOfALongMuscle(patient, e, violations);
+        noStretchingTechniqueWithoutAStretch(e, violations);
         onlySafetyUnderAWithholdingReferral(e, violations);
         everyConclusionExplainedAndCited(e, violations);
         contractShape(patient, e, violations);
@@ -172,6 +177,34 @@ final class Invariants {
             stretches(e).filter(r -> guarded.covers(r.target()))
                     .forEach(r -> violations.add("instability: STRETCH " + r.target().code() + " ("
                             + r.explanation().rule() + ") while INSTABILITY_SUSPECTED is flagged, pain in " + guarded));
+        }
+    }
+
+    /** The deep stabilisers nobody stretches, and so has no do-not-stretch for either (issue 20). */
+    static final Set<Muscle> NEVER_STRETCHED = EnumSet.of(Muscle.TRANSVERSE_ABDOMINIS, Muscle.MULTIFIDUS,
+            Muscle.DEEP_CERVICAL_FLEXORS);
+
+    /** Advice on how to stretch (issue 20): none of it without a stretch in the plan. */
+    static final Set<Topic> STRETCHING_TECHNIQUE = EnumSet.of(Topic.PAIN_FREE_RANGE, Topic.NO_BALLISTIC,
+            Topic.MILD_DISCOMFORT, Topic.BOTH_SIDES, Topic.CONSISTENCY, Topic.WARM_UP_BEFORE_STRETCHING);
+
+    /** A muscle assessed long (bar the deep stabilisers nobody stretches) is never stretched on that side. */
+    void noStretchOfALongMuscle(Patient patient, Evaluation e, List<String> violations) {
+        for (MuscleFinding f : patient.muscles()) {
+            if (f.length() == Length.LONG && !NEVER_STRETCHED.contains(f.muscle())) {
+                stretches(e).filter(r -> r.target() == f.muscle() && overlaps(r.side(), f.side()))
+                        .forEach(r -> violations.add("long-muscle: STRETCH " + r.target().code() + " " + r.side()
+                                + " (" + r.explanation().rule() + ") although assessed long"));
+            }
+        }
+    }
+
+    /** No stretching technique advice (pain-free range, no bouncing, both sides, warm-up...) without a stretch. */
+    void noStretchingTechniqueWithoutAStretch(Evaluation e, List<String> violations) {
+        if (stretches(e).findAny().isEmpty()) {
+            e.recommendations().stream().filter(r -> STRETCHING_TECHNIQUE.contains(r.topic()))
+                    .forEach(r -> violations.add("technique-without-stretch: " + r.action() + " " + r.topic()
+                            + " (" + r.explanation().rule() + ") with no stretch in the plan"));
         }
     }
 

@@ -33,7 +33,8 @@ import org.physiocds.model.Side;
  *   <li>the only exception is {@link InvalidPatientException}, exactly when the patient is invalid,
  *       listing exactly the problems put in, with paths, never quoting the patient id;</li>
  *   <li>no STRETCH of a muscle with a recent strain or tear; no STRETCH of the lower back or its
- *       muscles when instability is flagged; no STRETCH beside a DO_NOT_STRETCH covering it;</li>
+ *       muscles when instability is flagged; no STRETCH beside a DO_NOT_STRETCH covering it; no
+ *       STRETCH of a muscle assessed long; no stretching technique advice without a stretch;</li>
  *   <li>within recentSurgeryDays, no stretch at all and no loading of a muscle or region that the
  *       reviewed surgical-region table holds for the operated region (on the operated side); after a
  *       recent injury to an unnamed structure, no stretch and no mobilisation of the painful region;</li>

@@ -148,6 +148,11 @@ public final class Words {
                 : ", within the " + thresholdDays + "-day recent-injury threshold (recentInjuryDays)";
     }
 
+    /** "once a week", "twice a week", "3 times a week". */
+    public static String timesAWeek(int sessions) {
+        return (sessions == 1 ? "once" : sessions == 2 ? "twice" : sessions + " times") + " a week";
+    }
+
     /** "5 days ago", or "on a date not given". */
     public static String ago(Integer days) {
         return days == null ? "on a date not given (treated as still healing)"
