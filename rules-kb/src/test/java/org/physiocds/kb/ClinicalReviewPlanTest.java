@@ -252,7 +252,7 @@ class ClinicalReviewPlanTest {
 
         Recommendation stretch = recommendation(justHealed, Action.STRETCH, Muscle.HAMSTRINGS, Side.LEFT).orElseThrow();
         assertTrue(stretch.dosage().startsWith("progress gently, pain-free"), stretch.dosage());
-        assertTrue(ruleIds(stretch).contains("SAF-09"));
+        assertTrue(ruleIds(stretch).contains("SAF-12"));
         assertFalse(recommendation(longHealed, Action.STRETCH, Muscle.HAMSTRINGS, Side.LEFT).orElseThrow().dosage()
                 .contains("progress gently"));
     }

@@ -116,7 +116,7 @@ class ClinicalReviewTest {
 
         for (var expected : List.of(
                 new Object[] {Topic.NO_BALLISTIC, "SAF-07"}, new Object[] {Topic.MILD_DISCOMFORT, "TEC-05"},
-                new Object[] {Topic.PAIN_FREE_RANGE, "SAF-10"}, new Object[] {Topic.CONSISTENCY, "TEC-06"},
+                new Object[] {Topic.PAIN_FREE_RANGE, "SAF-13"}, new Object[] {Topic.CONSISTENCY, "TEC-06"},
                 new Object[] {Topic.SLEEP, "LIF-02"}, new Object[] {Topic.STRESS, "LIF-03"})) {
             Recommendation r = recommendation(e, Action.ADVISE, (Topic) expected[0]).orElseThrow(
                     () -> new AssertionError("no ADVISE " + expected[0]));

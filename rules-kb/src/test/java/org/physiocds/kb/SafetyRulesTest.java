@@ -213,7 +213,7 @@ class SafetyRulesTest {
                 .stretching(StretchingHistory.builder().painDuringStretch(true).build()).build());
 
         assertTrue(ruleIds(recommendation(e, Action.REFER, Target.GENERAL).orElseThrow()).contains("SAF-06"));
-        assertEquals("SAF-10", Kb.recommendation(e, Action.ADVISE, Topic.PAIN_FREE_RANGE).orElseThrow().explanation().rule());
+        assertEquals("SAF-13", Kb.recommendation(e, Action.ADVISE, Topic.PAIN_FREE_RANGE).orElseThrow().explanation().rule());
         assertTrue(ruleIds(recommendation(noStretch, Action.REFER, Target.GENERAL).orElseThrow()).contains("SAF-06"),
                 "stop and consult stands without a stretch in the plan");
         assertFalse(Kb.recommends(noStretch, Action.ADVISE, Topic.PAIN_FREE_RANGE), "no technique advice without a stretch");

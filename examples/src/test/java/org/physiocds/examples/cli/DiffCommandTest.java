@@ -71,7 +71,7 @@ class DiffCommandTest {
 
         // Counted directly on the corpus: an injury 29-42 days old, unless an injury within 28 days to
         // the same muscle and side (or, for injuries not to a muscle, another such injury) already gives
-        // exactly the same advice; and (issue 20) a stretch done gently (SAF-09: an injury just past
+        // exactly the same advice; and (issue 20) a stretch done gently (SAF-12: an injury just past
         // the threshold, within twice it) for an injury 57-84 days old that no injury 29-56 days old of
         // that muscle and side keeps gentle at 28 days.
         CdsEngine defaults = CdsEngine.builder().build();
