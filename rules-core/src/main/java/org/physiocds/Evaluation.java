@@ -21,6 +21,11 @@ import java.util.List;
  *                         most important first ({@link WhatIf.Rank}); {@code null} unless asked for
  *                         ({@link CdsEngine#evaluateWithMissingData}), empty when
  *                         nothing unknown would change it
+ * @param redFlagsScreened whether the patient was screened for red flags ({@code false}: nobody
+ *                         screened, so screen before starting exercise; interchange v1.3)
+ * @param warnings         what in the input looks inconsistent (a flag that contradicts the age, say),
+ *                         each a sentence naming the field; the input is evaluated as given; empty
+ *                         when nothing does (interchange v1.3)
  */
 public record Evaluation(
         String patientId,
@@ -31,26 +36,41 @@ public record Evaluation(
         List<Flag> flags,
         List<SuppressedRecommendation> suppressed,
         StartBackResult startBack,
-        List<WhatIf> missingData) {
+        List<WhatIf> missingData,
+        boolean redFlagsScreened,
+        List<String> warnings) {
 
     public Evaluation {
         recommendations = List.copyOf(recommendations);
         flags = List.copyOf(flags);
         suppressed = List.copyOf(suppressed);
         missingData = missingData == null ? null : List.copyOf(missingData);
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * An evaluation made before interchange v1.3, which says nothing of red-flag screening or
+     * warnings: taken as screened, without warnings.
+     */
+    public Evaluation(String patientId, KnowledgeBaseInfo knowledgeBase, Thresholds thresholds,
+            ExerciseHold exerciseWithheld, List<Recommendation> recommendations, List<Flag> flags,
+            List<SuppressedRecommendation> suppressed, StartBackResult startBack, List<WhatIf> missingData) {
+        this(patientId, knowledgeBase, thresholds, exerciseWithheld, recommendations, flags, suppressed, startBack,
+                missingData, true, List.of());
     }
 
     /** An evaluation that was not asked what could change it ({@link #missingData()} is {@code null}). */
     public Evaluation(String patientId, KnowledgeBaseInfo knowledgeBase, Thresholds thresholds,
             ExerciseHold exerciseWithheld, List<Recommendation> recommendations, List<Flag> flags,
             List<SuppressedRecommendation> suppressed, StartBackResult startBack) {
-        this(patientId, knowledgeBase, thresholds, exerciseWithheld, recommendations, flags, suppressed, startBack, null);
+        this(patientId, knowledgeBase, thresholds, exerciseWithheld, recommendations, flags, suppressed, startBack,
+                null, true, List.of());
     }
 
     /** This evaluation with its missing-data report. */
     public Evaluation withMissingData(List<WhatIf> whatIfs) {
         return new Evaluation(patientId, knowledgeBase, thresholds, exerciseWithheld, recommendations, flags,
-                suppressed, startBack, whatIfs);
+                suppressed, startBack, whatIfs, redFlagsScreened, warnings);
     }
 
     /**

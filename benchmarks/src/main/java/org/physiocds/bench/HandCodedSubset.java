@@ -59,7 +59,7 @@ import org.physiocds.model.Target;
 public final class HandCodedSubset {
 
     /** The ids of the rules whose conclusions {@link Decisions} compares. */
-    public static final Set<String> RULES = Set.of("SAF-02", "SAF-04", "SAF-05", "SAF-08", "MUS-01", "MUS-03",
+    public static final Set<String> RULES = Set.of("SAF-02", "SAF-03", "SAF-04", "SAF-05", "SAF-08", "MUS-01", "MUS-03",
             "MUS-05", "MUS-06", "MUS-12", "MUS-13", "TEC-07", "WRN-01", "WRN-03", "RC-01", "RC-02", "RFL-11", "RFL-12");
 
     private static final Set<Muscle> PHASIC = EnumSet.of(Muscle.GLUTES, Muscle.LOWER_BACK_EXTENSORS,
@@ -81,7 +81,7 @@ public final class HandCodedSubset {
         List<Proposal> proposed = new ArrayList<>();
         Set<Raised> flags = new HashSet<>();
         Set<String> withholdAll = new HashSet<>(2);
-        redFlags(p.redFlags(), proposed, flags, withholdAll);
+        redFlags(p, proposed, flags, withholdAll);
 
         Set<Region> guarded = EnumSet.noneOf(Region.class);
         StretchingHistory h = p.stretching();
@@ -102,6 +102,14 @@ public final class HandCodedSubset {
         guarded.forEach(r -> proposed.add(new Proposal(Action.DO_NOT_STRETCH, r, null, "SAF-05")));
 
         for (Injury i : p.injuries()) {
+            if (recent(i.daysAgo(), t.recentInjuryDays())) {
+                flags.add(new Raised(FlagCode.RECENT_INJURY, "SAF-03"));
+                if (i.muscle() == null) {
+                    // The structure is not named: every stretch waits for the clearance.
+                    proposed.add(new Proposal(Action.REFER, Target.GENERAL, null, "SAF-03"));
+                    withholdAll.add("SAF-03");
+                }
+            }
             if (i.muscle() != null && recent(i.daysAgo(), t.recentInjuryDays())) {
                 proposed.add(new Proposal(Action.DO_NOT_STRETCH, i.muscle(), i.side(), "SAF-02"));
                 proposed.add(new Proposal(Action.REFER, i.muscle(), i.side(), "SAF-08"));
@@ -185,17 +193,26 @@ public final class HandCodedSubset {
      * trauma) refers under RFL-11, an urgent finding (a history of cancer, two flags of malignancy
      * or of infection, minor trauma with osteoporosis) under RFL-12.
      */
-    private static void redFlags(List<RedFlag> redFlags, List<Proposal> proposed, Set<Raised> flags, Set<String> withholdAll) {
-        if (redFlags.isEmpty()) {
-            return;
+    private static void redFlags(Patient p, List<Proposal> proposed, Set<Raised> flags, Set<String> withholdAll) {
+        Set<RedFlag> present = EnumSet.noneOf(RedFlag.class);
+        present.addAll(p.redFlags());
+        boolean backPain = p.painRegion() == null || p.painRegion() == Region.LOWER_BACK || p.painRegion() == Region.UPPER_BACK;
+        if (p.age() != null && p.age() > 50 && p.painDurationWeeks() != null && p.painDurationWeeks() < 6 && backPain) {
+            present.add(RedFlag.AGE_OVER_50_NEW_PAIN); // derived from the record (RFL-22)
         }
-        Set<RedFlag> present = EnumSet.copyOf(redFlags);
-        boolean emergency = present.stream().anyMatch(CAUDA_EQUINA::contains) || present.contains(RedFlag.MAJOR_TRAUMA);
+        boolean child = p.age() != null && p.age() < 16 && (backPain || p.painRegion() == Region.NECK);
+        long infection = present.stream().filter(INFECTION::contains).count();
+        boolean fever = present.contains(RedFlag.FEVER);
+        boolean emergency = present.stream().anyMatch(CAUDA_EQUINA::contains) || present.contains(RedFlag.MAJOR_TRAUMA)
+                || fever && infection >= 2;
         boolean urgent = present.contains(RedFlag.HISTORY_OF_CANCER)
                 || present.stream().filter(MALIGNANCY::contains).count() >= 2
-                || present.stream().filter(INFECTION::contains).count() >= 2
-                || present.contains(RedFlag.FEVER)
-                || present.contains(RedFlag.MINOR_TRAUMA_WITH_OSTEOPOROSIS) && !present.contains(RedFlag.MAJOR_TRAUMA);
+                || !fever && infection >= 2
+                || fever && infection == 1
+                || present.contains(RedFlag.MINOR_TRAUMA_WITH_OSTEOPOROSIS) && !present.contains(RedFlag.MAJOR_TRAUMA)
+                || present.contains(RedFlag.PROLONGED_CORTICOSTEROID_USE) && present.contains(RedFlag.AGE_OVER_50_NEW_PAIN)
+                        && !present.contains(RedFlag.MAJOR_TRAUMA)
+                || child;
         for (String rule : emergency && urgent ? List.of("RFL-11", "RFL-12")
                 : emergency ? List.of("RFL-11") : urgent ? List.of("RFL-12") : List.<String>of()) {
             proposed.add(new Proposal(Action.REFER, Target.GENERAL, null, rule));

@@ -24,7 +24,7 @@ class EmbeddingExampleTest {
                 () -> assertTrue(out.contains("SAFETY: REFER left hamstrings (ROUTINE, INJURY_CLEARANCE)"), out),
                 () -> assertTrue(out.contains("SAFETY: DO_NOT_STRETCH left hamstrings (CONTRAINDICATED)"), out),
                 () -> assertTrue(out.contains("NOT STRETCH left hamstrings, suppressed by SAF-02"), out),
-                () -> assertTrue(out.contains("MOBILIZE: STRETCH right hamstrings, hold 30-60 s, 3-5 repetitions\n"), out),
+                () -> assertTrue(out.contains("MOBILIZE: STRETCH right hamstrings, hold 30-60 s, 3-5 repetitions; pain-free range, mild discomfort only, no bouncing\n"), out),
                 () -> assertTrue(out.contains("FLAG RECENT_INJURY"), out),
                 () -> assertTrue(out.contains("Patient app-42"), out),
                 () -> assertTrue(out.contains("MOBILIZE: STRETCH upper trapezius"), out),

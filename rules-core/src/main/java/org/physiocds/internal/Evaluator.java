@@ -11,6 +11,8 @@ import org.physiocds.Evaluation;
 import org.physiocds.StartBackResult;
 import org.physiocds.Thresholds;
 import org.physiocds.internal.kb.StartBackScore;
+import org.physiocds.internal.kb.SurgicalRegions;
+import org.physiocds.model.Muscle;
 import org.physiocds.model.Injury;
 import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
@@ -56,7 +58,8 @@ public final class Evaluator {
             .thenComparing(Injury::daysAgo, Comparator.nullsFirst(Comparator.naturalOrder()));
     private static final Comparator<Surgery> SURGERY_ORDER = Comparator
             .comparing(Surgery::region, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(Surgery::daysAgo, Comparator.nullsFirst(Comparator.naturalOrder()));
+            .thenComparing(Surgery::daysAgo, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Surgery::side, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final KnowledgeBase kb;
     private final Thresholds thresholds;
@@ -99,7 +102,8 @@ public final class Evaluator {
         } finally {
             session.dispose(); // back to the pool, reset
         }
-        return ResultAssembler.assemble(patient.patientId(), kb.info(), thresholds, firings, startBack);
+        return ResultAssembler.assemble(patient.patientId(), kb.info(), thresholds, firings, startBack,
+                patient.redFlagsScreened(), InputWarnings.of(patient));
     }
 
     /**
@@ -108,7 +112,7 @@ public final class Evaluator {
      */
     static int fire(KieSession session, Patient patient, StartBackResult startBack, Thresholds thresholds) {
         session.setGlobal("thresholds", thresholds);
-        insertFacts(session, patient);
+        insertFacts(session, patient, thresholds);
         if (startBack != null) {
             session.insert(StartBackScore.of(startBack));
         }
@@ -124,15 +128,18 @@ public final class Evaluator {
      * The muscle findings, with a finding for both sides split into a left and a right one when a
      * muscle of its region has an injury on one side only, so that each side gets the advice it
      * needs: short hamstrings (or hip flexors) on both sides with a left hamstring strain are
-     * stretched on the right only, the left waiting for clearance.
+     * stretched on the right only, the left waiting for clearance. Likewise for a muscle that a recent
+     * one-sided surgery holds ({@link SurgicalRegions}): weak glutes on both sides after a right hip
+     * operation are strengthened on the left, the right waiting for clearance.
      */
-    static List<MuscleFinding> sidedFindings(Patient patient) {
-        if (patient.injuries().isEmpty()) {
+    static List<MuscleFinding> sidedFindings(Patient patient, Thresholds thresholds) {
+        if (patient.injuries().isEmpty() && patient.surgeries().isEmpty()) {
             return patient.muscles();
         }
         List<MuscleFinding> findings = new ArrayList<>(patient.muscles().size());
         for (MuscleFinding f : patient.muscles()) {
-            if (f.side() == Side.BOTH && injuredOnOneSide(patient, f.muscle().region())) {
+            if (f.side() == Side.BOTH && (injuredOnOneSide(patient, f.muscle().region())
+                    || operatedOnOneSide(patient, f.muscle(), thresholds))) {
                 findings.add(new MuscleFinding(f.muscle(), Side.LEFT, f.strength(), f.length(), f.feelsTight()));
                 findings.add(new MuscleFinding(f.muscle(), Side.RIGHT, f.strength(), f.length(), f.feelsTight()));
             } else {
@@ -151,9 +158,19 @@ public final class Evaluator {
         return false;
     }
 
-    private static void insertFacts(KieSession session, Patient patient) {
+    private static boolean operatedOnOneSide(Patient patient, Muscle muscle, Thresholds thresholds) {
+        for (Surgery s : patient.surgeries()) {
+            if ((s.side() == Side.LEFT || s.side() == Side.RIGHT) && SurgicalRegions.holdsMuscle(s.region(), muscle)
+                    && (s.daysAgo() == null || s.daysAgo() <= thresholds.recentSurgeryDays())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void insertFacts(KieSession session, Patient patient, Thresholds thresholds) {
         session.insert(patient);
-        insertSorted(session, sidedFindings(patient), MUSCLE_ORDER);
+        insertSorted(session, sidedFindings(patient, thresholds), MUSCLE_ORDER);
         insertSorted(session, patient.injuries(), INJURY_ORDER);
         insertSorted(session, patient.surgeries(), SURGERY_ORDER);
         if (patient.stretching() != null) {

@@ -40,8 +40,8 @@ final class FactDescriber {
             return injury(r.injury()) + ", within the recent-injury threshold of "
                     + r.thresholdDays() + " days (recentInjuryDays)";
         } else if (fact instanceof Surgery s) {
-            return "surgery: " + (s.region() == null ? "region unknown" : s.region()) + ", "
-                    + days(s.daysAgo());
+            return "surgery: " + (s.region() == null ? "region unknown" : s.region())
+                    + (s.side() == null ? "" : " " + s.side()) + ", " + days(s.daysAgo());
         } else if (fact instanceof StretchingHistory h) {
             return stretching(h);
         } else if (fact instanceof Sign s) {

@@ -16,7 +16,7 @@ public final class InterchangeFields {
             "signs", "lifestyle", "redFlags", "startBack");
     public static final List<String> MUSCLE = List.of("muscle", "side", "strength", "length", "feelsTight");
     public static final List<String> INJURY = List.of("type", "muscle", "side", "daysAgo");
-    public static final List<String> SURGERY = List.of("region", "daysAgo");
+    public static final List<String> SURGERY = List.of("region", "daysAgo", "side");
     public static final List<String> STRETCHING = List.of("sessionsPerWeek", "painReturnsWithinMinutes",
             "needsMoreForSameRelief", "worseNextDay", "worseDespiteConsistentStretching", "painDuringStretch",
             "ballistic", "warmsUpFirst", "staticBeforeExercise", "aggressive");

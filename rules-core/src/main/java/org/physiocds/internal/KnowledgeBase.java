@@ -11,11 +11,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
@@ -42,6 +45,8 @@ public final class KnowledgeBase {
     static final String INFO = "org/physiocds/kb/knowledge-base.properties";
     static final String CATALOG = "org/physiocds/kb/guidance.tsv";
     static final String SOURCES = "org/physiocds/kb/sources.tsv";
+    /** The locator of a seed citation that is one entry of a list in the seed (see {@link RuleInfo#listItems()}). */
+    static final String LIST_ITEM = "item";
 
     private final KieBase kieBase;
     private final KnowledgeBaseInfo info;
@@ -49,11 +54,12 @@ public final class KnowledgeBase {
     private final Map<Rule, RuleInfo> rules;
     private final Map<String, List<Citation>> catalog;
 
-    private KnowledgeBase(KieBase kieBase, KnowledgeBaseInfo info, Map<String, List<Citation>> catalog) {
+    private KnowledgeBase(KieBase kieBase, KnowledgeBaseInfo info, Map<String, List<Citation>> catalog,
+            Set<Citation> listItems) {
         this.kieBase = kieBase;
         this.info = info;
         this.catalog = catalog;
-        this.rules = describeRules(kieBase, catalog);
+        this.rules = describeRules(kieBase, catalog, listItems);
     }
 
     /** Loads the knowledge base found on the class path of {@code loader}. */
@@ -61,7 +67,9 @@ public final class KnowledgeBase {
         Properties properties = properties(loader);
         KnowledgeBaseInfo info = new KnowledgeBaseInfo(properties.getProperty("name"),
                 properties.getProperty("version"), contentHash(loader, properties));
-        return new KnowledgeBase(buildKieBase(loader), info, readCatalog(loader));
+        Set<Citation> listItems = new HashSet<>();
+        Map<String, List<Citation>> catalog = readCatalog(loader, listItems);
+        return new KnowledgeBase(buildKieBase(loader), info, catalog, listItems);
     }
 
     /**
@@ -165,7 +173,7 @@ public final class KnowledgeBase {
      * id): a seed's text is a verbatim quote, any other source's a summary in the project's words,
      * cited by the reference that {@code sources.tsv} registers for its key.
      */
-    private static Map<String, List<Citation>> readCatalog(ClassLoader loader) {
+    private static Map<String, List<Citation>> readCatalog(ClassLoader loader, Set<Citation> listItems) {
         Map<String, Source> sources = new LinkedHashMap<>();
         for (String[] cells : readTable(loader, SOURCES, 6, "key, kind, title, author, year and location")) {
             sources.put(cells[0], new Source(kind(cells[1]), cells[2], cells[3], cells[4], cells[5]));
@@ -179,6 +187,9 @@ public final class KnowledgeBase {
             Citation citation = cells[1].startsWith("seeds/")
                     ? new Citation(cells[1], source.kind(), cells[3], null)
                     : new Citation(source.reference(cells[2]), source.kind(), null, cells[3]);
+            if (cells[1].startsWith("seeds/") && LIST_ITEM.equals(cells[2])) {
+                listItems.add(citation);
+            }
             catalog.computeIfAbsent(cells[0], id -> new ArrayList<>()).add(citation);
         }
         catalog.replaceAll((id, citations) -> List.copyOf(citations));
@@ -222,14 +233,15 @@ public final class KnowledgeBase {
         return rows;
     }
 
-    private static Map<Rule, RuleInfo> describeRules(KieBase kieBase, Map<String, List<Citation>> catalog) {
+    private static Map<Rule, RuleInfo> describeRules(KieBase kieBase, Map<String, List<Citation>> catalog,
+            Set<Citation> listItems) {
         Map<Rule, RuleInfo> rules = new IdentityHashMap<>();
-        kieBase.getKiePackages().forEach(pkg -> pkg.getRules().forEach(rule -> rules.put(rule, describe(rule, catalog))));
+        kieBase.getKiePackages().forEach(pkg -> pkg.getRules().forEach(rule -> rules.put(rule, describe(rule, catalog, listItems))));
         return Collections.unmodifiableMap(rules);
     }
 
 
-    private static RuleInfo describe(Rule rule, Map<String, List<Citation>> catalog) {
+    private static RuleInfo describe(Rule rule, Map<String, List<Citation>> catalog, Set<Citation> listItems) {
         Object id = rule.getMetaData().get("id");
         Object guidance = rule.getMetaData().get("guidance");
         // List.copyOf: a list that Explanation's own List.copyOf keeps as it is (on JDK 17 it would
@@ -240,7 +252,34 @@ public final class KnowledgeBase {
                 .flatMap(g -> catalog.getOrDefault(g, List.of()).stream())
                 .distinct()
                 .toList());
-        return new RuleInfo(id == null ? null : id.toString(), rule.getName(), guidanceIds, citations);
+        return new RuleInfo(id == null ? null : id.toString(), rule.getName(), guidanceIds,
+                onlyNamedListItems(citations, listItems, rule.getName()));
+    }
+
+    /**
+     * A rule quotes only the words that apply: of the entries of a list in a seed (seed 000's joints,
+     * seed 003's pain factors), only those its name names ("Knee pain: ..." quotes "Knees
+     * (stability)", not the other five joints). An entry is named when its leading words (before any
+     * parenthesis, a plural's final s dropped) appear in the name, case aside; when a rule names none
+     * of them, it keeps them all. Static, so every firing of a rule cites the same sources.
+     */
+    static List<Citation> onlyNamedListItems(List<Citation> citations, Set<Citation> listItems, String ruleName) {
+        if (citations.stream().noneMatch(listItems::contains)) {
+            return citations;
+        }
+        String name = ruleName.toLowerCase(Locale.ROOT);
+        List<Citation> named = citations.stream().filter(c -> listItems.contains(c) && name.contains(key(c.quote()))).toList();
+        if (named.isEmpty()) {
+            return citations;
+        }
+        return List.copyOf(citations.stream().filter(c -> !listItems.contains(c) || named.contains(c)).toList());
+    }
+
+    /** "Knees (stability)" becomes "knee"; "Reduced physical activity" stays as it is, lower case. */
+    private static String key(String entry) {
+        int paren = entry.indexOf(" (");
+        String k = (paren < 0 ? entry : entry.substring(0, paren)).strip().toLowerCase(Locale.ROOT);
+        return k.endsWith("s") ? k.substring(0, k.length() - 1) : k;
     }
 
     private static InputStream open(ClassLoader loader, String resource) {

@@ -15,7 +15,13 @@ import org.physiocds.EvaluationDiff.Kind;
 import org.physiocds.FlagCode;
 import org.physiocds.Thresholds;
 import org.physiocds.WhatIf;
+import java.util.LinkedHashSet;
+import org.physiocds.Recommendation;
 import org.physiocds.model.Bothersomeness;
+import org.physiocds.model.Injury;
+import org.physiocds.model.InjuryType;
+import org.physiocds.model.Muscle;
+import org.physiocds.model.Side;
 import org.physiocds.model.Length;
 import org.physiocds.model.Lifestyle;
 import org.physiocds.model.MuscleFinding;
@@ -33,7 +39,10 @@ import org.physiocds.model.Surgery;
  * known one at a time, with only the values some rule reads (a muscle WEAK, SHORT or of NORMAL
  * length, feeling tight; a stretching habit or warning sign present; pain lasting the chronic
  * threshold), plus the questions that change everything when nobody asked them (red flags, a recent
- * surgery, STarT Back). Each supposition is one evaluation of the patient with that fact set;
+ * surgery, STarT Back), and, for each muscle the plan stretches or strengthens (none of whose injuries
+ * is recorded), a recent strain of it on that side, with, when no surgery is recorded, a recent
+ * surgery of each region those muscles lie in: an injury is the unknown most likely to make a
+ * recommended exercise unsafe. Each supposition is one evaluation of the patient with that fact set;
  * suppositions that change nothing are left out.
  *
  * <p>Not asked: signs and lifestyle factors (lists of what was found, where absence is not an
@@ -55,7 +64,7 @@ final class MissingData {
 
     static List<WhatIf> report(Patient p, Evaluation base, Thresholds t, Function<Patient, Evaluation> evaluate) {
         List<WhatIf> result = new ArrayList<>();
-        for (Supposition s : suppositions(p, t)) {
+        for (Supposition s : suppositions(p, t, exercised(base))) {
             List<Change> changes = EvaluationDiff.between(base, evaluate.apply(s.patient()));
             if (!changes.isEmpty()) {
                 result.add(new WhatIf(s.path(), s.fact(), s.value(), rank(changes), changes));
@@ -75,10 +84,25 @@ final class MissingData {
         return changes.stream().anyMatch(c -> c.action() == Action.STRETCH) ? WhatIf.Rank.STRETCH : WhatIf.Rank.OTHER;
     }
 
-    private static List<Supposition> suppositions(Patient p, Thresholds t) {
+    /** A muscle on a side (or both) that the plan stretches or strengthens. */
+    record Exercised(Muscle muscle, Side side) {
+    }
+
+    /** The muscles the plan stretches or strengthens, each side once, in the plan's order. */
+    static List<Exercised> exercised(Evaluation base) {
+        Set<Exercised> seen = new LinkedHashSet<>();
+        for (Recommendation r : base.recommendations()) {
+            if ((r.action() == Action.STRETCH || r.action() == Action.STRENGTHEN) && r.target() instanceof Muscle m) {
+                seen.add(new Exercised(m, r.side()));
+            }
+        }
+        return List.copyOf(seen);
+    }
+
+    private static List<Supposition> suppositions(Patient p, Thresholds t, List<Exercised> exercised) {
         List<Supposition> s = new ArrayList<>();
         // The questions that change everything, when nobody asked them.
-        if (p.redFlags().isEmpty()) {
+        if (!p.redFlagsScreened()) {
             s.add(new Supposition("redFlags", "red-flag screening", "an emergency red flag (e.g. SADDLE_ANESTHESIA)",
                     copy(p, b -> b.redFlags(RedFlag.SADDLE_ANESTHESIA))));
             s.add(new Supposition("redFlags", "red-flag screening", "an urgent red flag (e.g. HISTORY_OF_CANCER)",
@@ -87,6 +111,25 @@ final class MissingData {
         if (p.surgeries().isEmpty()) {
             s.add(new Supposition("surgeries", "recent surgery", "a surgery within " + t.recentSurgeryDays() + " days, region not given",
                     copy(p, b -> b.surgery(new Surgery(null, 0)))));
+        }
+        // An injury is the unknown most likely to make a recommended stretch or strengthening unsafe:
+        // for each muscle the plan exercises, a recent strain of it on that side (unless one is
+        // recorded), and, when no surgery is recorded, a recent surgery of each region they lie in.
+        Set<Region> regions = EnumSet.noneOf(Region.class);
+        for (Exercised x : exercised) {
+            if (p.injuries().stream().noneMatch(i -> i.muscle() == x.muscle())) {
+                s.add(new Supposition("injuries", "a recent injury to the " + muscle(x.muscle(), x.side()),
+                        "a strain of the " + muscle(x.muscle(), x.side()) + " within " + t.recentInjuryDays() + " days",
+                        copy(p, b -> b.injury(new Injury(InjuryType.STRAIN, x.muscle(), x.side(), 0)))));
+            }
+            regions.add(x.muscle().region());
+        }
+        if (p.surgeries().isEmpty()) {
+            for (Region r : regions) {
+                s.add(new Supposition("surgeries", "recent surgery of the " + r.label(),
+                        "a surgery of the " + r.label() + " within " + t.recentSurgeryDays() + " days",
+                        copy(p, b -> b.surgery(Surgery.of(r).daysAgo(0).build()))));
+            }
         }
         // One unknown at a time.
         if (p.painRegion() == null) {
@@ -180,15 +223,21 @@ final class MissingData {
         p.injuries().forEach(b::injury);
         p.surgeries().forEach(b::surgery);
         b.stretching(p.stretching()).startBack(p.startBack())
-                .signs(p.signs().toArray(new Sign[0])).lifestyle(p.lifestyle().toArray(new Lifestyle[0]))
-                .redFlags(p.redFlags().toArray(new RedFlag[0]));
+                .signs(p.signs().toArray(new Sign[0])).lifestyle(p.lifestyle().toArray(new Lifestyle[0]));
+        if (p.redFlagsScreened()) {
+            b.redFlags(p.redFlags().toArray(new RedFlag[0]));
+        }
         return new Supposition(path, fact, value, b.build());
     }
 
     /** "left hip flexors", "glutes". */
     private static String muscle(MuscleFinding f) {
-        return (f.side() == org.physiocds.model.Side.BOTH ? "" : f.side().name().toLowerCase(java.util.Locale.ROOT) + " ")
-                + f.muscle().label();
+        return muscle(f.muscle(), f.side());
+    }
+
+    /** "left hip flexors", "glutes" (both sides). */
+    private static String muscle(Muscle m, Side side) {
+        return (side == Side.BOTH ? "" : side.name().toLowerCase(java.util.Locale.ROOT) + " ") + m.label();
     }
 
     /** STarT Back answers agreeing to the first {@code agreed} of items 1-8 (each 1 point). */
@@ -207,8 +256,11 @@ final class MissingData {
         return change.apply(p.toBuilder()).build();
     }
 
-    /** For a test: how many evaluations a report of this patient costs (the patient's own included). */
-    static int cost(Patient p, Thresholds t) {
-        return 1 + suppositions(p, t).size();
+    /**
+     * For a test: how many evaluations a report of this patient costs (the patient's own included),
+     * when the plan stretches or strengthens {@code exercised}.
+     */
+    static int cost(Patient p, Thresholds t, List<Exercised> exercised) {
+        return 1 + suppositions(p, t, exercised).size();
     }
 }

@@ -31,7 +31,8 @@ import org.physiocds.internal.kb.Advice;
 import org.physiocds.internal.kb.Alert;
 import org.physiocds.internal.kb.Dose;
 import org.physiocds.internal.kb.Overrule;
-import org.physiocds.internal.kb.RecentSurgery;
+import org.physiocds.internal.kb.Conclusion;
+import org.physiocds.internal.kb.Hold;
 import org.physiocds.internal.kb.RedFlagReferral;
 import org.physiocds.internal.kb.RedFlagUrgency;
 import org.physiocds.model.Muscle;
@@ -64,13 +65,13 @@ final class ResultAssembler {
     }
 
     static Evaluation assemble(String patientId, KnowledgeBaseInfo kb, Thresholds thresholds, Firings firings,
-            StartBackResult startBack) {
+            StartBackResult startBack, boolean redFlagsScreened, List<String> warnings) {
         List<Advice> advice = new ArrayList<>();
         RedFlagReferral withholding = null;
-        List<RecentSurgery> surgeries = new ArrayList<>();
+        List<Hold> holds = new ArrayList<>();
         List<Alert> alerts = new ArrayList<>();
         List<Dose> doses = new ArrayList<>();
-        Map<Advice, List<Advice>> overruledBy = new IdentityHashMap<>();
+        Map<Advice, List<Conclusion>> overruledBy = new IdentityHashMap<>();
         for (Object conclusion : firings.conclusions()) {
             if (conclusion instanceof Advice a) {
                 advice.add(a);
@@ -80,15 +81,15 @@ final class ResultAssembler {
                 doses.add(d);
             } else if (conclusion instanceof Overrule o) {
                 overruledBy.computeIfAbsent(o.overruled(), k -> new ArrayList<>()).add(o.by());
-            } else if (conclusion instanceof RecentSurgery r) {
-                surgeries.add(r);
+            } else if (conclusion instanceof Hold h) {
+                holds.add(h);
             } else if (conclusion instanceof RedFlagReferral r && r.urgency().isWithholdingExercise()
                     && (withholding == null || r.urgency().isMoreUrgentThan(withholding.urgency()))) {
                 withholding = r;
             }
         }
         List<Advice> standing = advice.stream().filter(a -> !overruledBy.containsKey(a)).toList();
-        requireNoConflict(standing, surgeries);
+        requireNoConflict(standing, holds);
         ExerciseHold hold = null;
         if (withholding != null) {
             requireOnlySafetyAdvice(standing, withholding.urgency());
@@ -99,7 +100,7 @@ final class ResultAssembler {
                 recommendations(standing, doses, firings),
                 flags(alerts, firings),
                 suppressed(overruledBy, firings),
-                startBack);
+                startBack, null, redFlagsScreened, warnings);
     }
 
     /**
@@ -122,7 +123,7 @@ final class ResultAssembler {
      * any exercise beside a referral about its muscle or region, or a stretch, decompression (or,
      * region unknown, any exercise) beside a recent surgery, a conflict rule is missing or broken. Fail rather than hand out unsafe advice.
      */
-    private static void requireNoConflict(List<Advice> standing, List<RecentSurgery> surgeries) {
+    private static void requireNoConflict(List<Advice> standing, List<Hold> holds) {
         // Only a do-not-stretch or a referral can conflict with anything: check against those few.
         List<Advice> restrictions = standing.stream()
                 .filter(a -> a.action() == Action.DO_NOT_STRETCH || a.action() == Action.REFER)
@@ -134,23 +135,31 @@ final class ResultAssembler {
                             + " standing beside " + other.action() + " " + other.target().code());
                 }
             }
-            for (RecentSurgery surgery : surgeries) {
-                if (surgery.holds(a)) {
+            for (Hold hold : holds) {
+                if (hold.holds(a)) {
                     throw new CdsException("the knowledge base left " + a.action() + " " + a.target().code()
-                            + " standing beside a recent surgery that holds it until cleared");
+                            + " standing beside a recent surgery or injury that holds it until cleared");
                 }
             }
         }
     }
 
     private static List<Recommendation> recommendations(List<Advice> standing, List<Dose> doses, Firings firings) {
+        // Advice for one side of a muscle folds into the same advice for both sides: "STRENGTHEN
+        // rhomboids" (both sides) says all that "STRENGTHEN right rhomboids" would.
+        java.util.Set<Key> bothSides = new java.util.HashSet<>();
+        for (Advice a : standing) {
+            if (a.side() == Side.BOTH) {
+                bothSides.add(Key.of(a));
+            }
+        }
         Map<Key, List<Advice>> groups = new LinkedHashMap<>();
         for (Advice a : standing) {
-            groups.computeIfAbsent(Key.of(a), k -> new ArrayList<>()).add(a);
+            groups.computeIfAbsent(Key.of(a).folded(bothSides), k -> new ArrayList<>()).add(a);
         }
         Map<Key, List<Dose>> dosesByKey = new HashMap<>();
         for (Dose d : doses) {
-            dosesByKey.computeIfAbsent(Key.of(d.advice()), k -> new ArrayList<>()).add(d);
+            dosesByKey.computeIfAbsent(Key.of(d.advice()).folded(bothSides), k -> new ArrayList<>()).add(d);
         }
         List<Recommendation> result = new ArrayList<>();
         groups.forEach((key, group) -> {
@@ -162,12 +171,23 @@ final class ResultAssembler {
             List<Explanation> support = onePerRule(others, why.get(0));
             result.add(new Recommendation(key.action(), key.target(), key.side(), key.topic(),
                     key.action().phase(),
-                    dosing.isEmpty() ? null : dosing.get(0).text(),
+                    dosage(dosing),
                     mostUrgent(group), strongest(group),
                     why.get(0), support));
         });
         result.sort(RECOMMENDATION_ORDER);
         return result;
+    }
+
+    /** The distinct dosage texts of an item's doses, in their order, joined; {@code null} when none has one. */
+    private static String dosage(List<Dose> dosing) {
+        List<String> texts = new ArrayList<>(dosing.size());
+        for (Dose d : dosing) {
+            if (d.text() != null && !texts.contains(d.text())) {
+                texts.add(d.text());
+            }
+        }
+        return texts.isEmpty() ? null : String.join("; ", texts);
     }
 
     /** The referral of a group of REFER advice (of one key, so of one reason): the most urgent. */
@@ -197,7 +217,7 @@ final class ResultAssembler {
         return result;
     }
 
-    private static List<SuppressedRecommendation> suppressed(Map<Advice, List<Advice>> overruledBy, Firings firings) {
+    private static List<SuppressedRecommendation> suppressed(Map<Advice, List<Conclusion>> overruledBy, Firings firings) {
         Map<Key, List<Explanation>> proposedBy = new LinkedHashMap<>();
         Map<Key, List<Explanation>> overruledByKey = new LinkedHashMap<>();
         overruledBy.forEach((advice, by) -> {
@@ -218,29 +238,19 @@ final class ResultAssembler {
     }
 
     /**
-     * Supporting explanations, one per rule and reason, and none from the leading rule: a rule that
-     * fires for several facts with the same reason (say, a daily practice for each of three
-     * exercises) adds one reason, not three, and the rule that leads (or doses its own advice) is
-     * not listed again as its own support.
+     * Supporting explanations, one per rule, and none from the leading rule: a rule that fires for
+     * several facts (a guarding region for each of two warning signs, a daily practice for each of
+     * three exercises) adds one explanation, the first in {@link #BY_RULE} order, not one per firing;
+     * and the rule that leads (or doses its own advice) is not listed again as its own support.
      */
     private static List<Explanation> onePerRule(List<Explanation> support, Explanation leading) {
-        Map<Reason, Explanation> byReason = new LinkedHashMap<>();
+        Map<String, Explanation> byRule = new LinkedHashMap<>();
         for (Explanation x : sorted(support)) {
             if (!x.rule().equals(leading.rule())) {
-                byReason.putIfAbsent(new Reason(x), x);
+                byRule.putIfAbsent(x.rule(), x);
             }
         }
-        return List.copyOf(byReason.values());
-    }
-
-    /**
-     * A rule and the reason it gave. A record rather than the two joined into one string: the
-     * rationale keeps its cached hash code, where a new string would be hashed char by char.
-     */
-    private record Reason(String rule, String rationale) {
-        Reason(Explanation x) {
-            this(x.rule(), x.rationale());
-        }
+        return List.copyOf(byRule.values());
     }
 
     /**
@@ -262,6 +272,18 @@ final class ResultAssembler {
 
         static Key of(SuppressedRecommendation s) {
             return new Key(s.action(), s.target(), s.side(), s.topic());
+        }
+
+        /**
+         * This key, or the same advice for both sides when that is among {@code bothSides}. Referrals
+         * and do-not-stretch items keep their side: each side's reason and restriction is its own.
+         */
+        Key folded(java.util.Set<Key> bothSides) {
+            if (side == null || side == Side.BOTH || action == Action.REFER || action == Action.DO_NOT_STRETCH) {
+                return this;
+            }
+            Key both = new Key(action, target, Side.BOTH, topic);
+            return bothSides.contains(both) ? both : this;
         }
     }
 

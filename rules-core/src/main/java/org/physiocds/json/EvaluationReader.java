@@ -77,7 +77,9 @@ final class EvaluationReader {
                 sb == null ? null : new StartBackResult(integer(sb, "total", "startBack.total"),
                         integer(sb, "psychosocial", "startBack.psychosocial"),
                         code(sb, "stratum", "startBack.stratum", StartBackResult.Stratum.class)),
-                n.has("missingData") ? list(n, "missingData", this::whatIf) : null);
+                n.has("missingData") ? list(n, "missingData", this::whatIf) : null,
+                !n.has("redFlagsScreened") || bool(n, "redFlagsScreened", "redFlagsScreened"),
+                n.has("warnings") ? list(n, "warnings", this::string) : List.of());
     }
 
     private ExerciseHold exerciseHold(JsonNode n) {
@@ -208,6 +210,15 @@ final class EvaluationReader {
             return null;
         }
         return value;
+    }
+
+    private boolean bool(JsonNode n, String name, String path) {
+        JsonNode value = n.get(name);
+        if (value == null || !value.isBoolean()) {
+            problem(path, "true or false");
+            return true;
+        }
+        return value.booleanValue();
     }
 
     private String text(JsonNode n, String name, String path) {

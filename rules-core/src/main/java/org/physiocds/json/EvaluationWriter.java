@@ -119,6 +119,16 @@ final class EvaluationWriter {
             g.writeStringField("rule", e.exerciseWithheld().rule());
             g.writeEndObject();
         }
+        if (!e.redFlagsScreened()) {
+            g.writeBooleanField("redFlagsScreened", false); // v1.3; absent: screened
+        }
+        if (!e.warnings().isEmpty()) {
+            g.writeArrayFieldStart("warnings"); // v1.3; absent: none
+            for (String w : e.warnings()) {
+                g.writeString(w);
+            }
+            g.writeEndArray();
+        }
         if (e.startBack() != null) {
             startBack(g, e.startBack());
         }

@@ -85,10 +85,13 @@ final class PatientReader {
         orEmpty(p.objects("muscles", MUSCLE_FIELDS, this::muscle)).forEach(b::muscle);
         orEmpty(p.objects("injuries", INJURY_FIELDS, this::injury)).forEach(b::injury);
         orEmpty(p.objects("surgeries", SURGERY_FIELDS, this::surgery)).forEach(b::surgery);
+        List<RedFlag> redFlags = p.codes("redFlags", RedFlag.class);
+        if (redFlags != null) {
+            b.redFlags(redFlags.toArray(RedFlag[]::new)); // [] is "screened, none"; absent is "not screened" (v1.3)
+        }
         Patient patient = b.stretching(p.object("stretching", STRETCHING_FIELDS, this::stretching))
                 .signs(orEmpty(p.codes("signs", Sign.class)).toArray(Sign[]::new))
                 .lifestyle(orEmpty(p.codes("lifestyle", Lifestyle.class)).toArray(Lifestyle[]::new))
-                .redFlags(orEmpty(p.codes("redFlags", RedFlag.class)).toArray(RedFlag[]::new))
                 .startBack(p.object("startBack", START_BACK_FIELDS, this::startBack))
                 .build();
         List<Problem> all = new ArrayList<>(problems);
@@ -119,7 +122,7 @@ final class PatientReader {
     }
 
     private Surgery surgery(Fields f) {
-        return new Surgery(f.code("region", Region.class), f.integer("daysAgo"));
+        return new Surgery(f.code("region", Region.class), f.integer("daysAgo"), f.code("side", Side.class));
     }
 
     private StretchingHistory stretching(Fields f) {

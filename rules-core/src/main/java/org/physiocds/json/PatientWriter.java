@@ -77,7 +77,14 @@ final class PatientWriter {
         }
         codes(g, "signs", p.signs());
         codes(g, "lifestyle", p.lifestyle());
-        codes(g, "redFlags", p.redFlags());
+        if (p.redFlagsScreened()) {
+            // Written even when empty: [] says "screened, none found"; absent says "not screened" (v1.3).
+            g.writeArrayFieldStart("redFlags");
+            for (Enum<?> value : p.redFlags()) {
+                g.writeString(value.name());
+            }
+            g.writeEndArray();
+        }
         if (p.startBack() != null) {
             g.writeFieldName("startBack");
             startBack(g, p.startBack());
@@ -108,6 +115,7 @@ final class PatientWriter {
         g.writeStartObject();
         code(g, "region", s.region());
         integer(g, "daysAgo", s.daysAgo());
+        code(g, "side", s.side());
         g.writeEndObject();
     }
 

@@ -34,6 +34,7 @@ public final class Patient {
     private final List<Sign> signs;
     private final List<Lifestyle> lifestyle;
     private final List<RedFlag> redFlags;
+    private final boolean redFlagsScreened;
     private final StartBackAnswers startBack;
 
     private Patient(Builder b, List<Injury> injuries, List<Surgery> surgeries) {
@@ -49,6 +50,7 @@ public final class Patient {
         this.signs = copy(b.signs);
         this.lifestyle = copy(b.lifestyle);
         this.redFlags = copy(b.redFlags);
+        this.redFlagsScreened = b.redFlagsScreened || !b.redFlags.isEmpty();
         this.startBack = b.startBack;
     }
 
@@ -77,6 +79,7 @@ public final class Patient {
         b.signs.addAll(signs);
         b.lifestyle.addAll(lifestyle);
         b.redFlags.addAll(redFlags);
+        b.redFlagsScreened = redFlagsScreened;
         b.startBack = startBack;
         return b;
     }
@@ -141,6 +144,15 @@ public final class Patient {
         return redFlags;
     }
 
+    /**
+     * Whether the patient was screened for red flags: {@code true} when {@link #redFlags()} holds
+     * the result of a screening (empty: screened, none found), {@code false} when nobody screened
+     * (interchange: {@code redFlags} absent). Exercise should not start before the screening.
+     */
+    public boolean redFlagsScreened() {
+        return redFlagsScreened;
+    }
+
     /** STarT Back Screening Tool answers, or {@code null} when not screened. */
     public StartBackAnswers startBack() {
         return startBack;
@@ -161,13 +173,14 @@ public final class Patient {
                 && signs.equals(p.signs)
                 && lifestyle.equals(p.lifestyle)
                 && redFlags.equals(p.redFlags)
+                && redFlagsScreened == p.redFlagsScreened
                 && Objects.equals(startBack, p.startBack);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(patientId, age, painRegion, painDurationWeeks, painIntensity, muscles, injuries,
-                surgeries, stretching, signs, lifestyle, redFlags, startBack);
+                surgeries, stretching, signs, lifestyle, redFlags, redFlagsScreened, startBack);
     }
 
     /**
@@ -180,7 +193,7 @@ public final class Patient {
                 + ", painRegion=" + painRegion + ", painDurationWeeks=" + painDurationWeeks
                 + ", painIntensity=" + painIntensity + ", muscles=" + muscles + ", injuries=" + injuries
                 + ", surgeries=" + surgeries + ", stretching=" + stretching + ", signs=" + signs
-                + ", lifestyle=" + lifestyle + ", redFlags=" + redFlags + ", startBack=" + startBack + "]";
+                + ", lifestyle=" + lifestyle + ", redFlags=" + (redFlagsScreened ? redFlags : "not screened") + ", startBack=" + startBack + "]";
     }
 
     /** Unmodifiable copy that keeps null elements, so that validation can report them by index. */
@@ -207,6 +220,7 @@ public final class Patient {
         private final List<Sign> signs = new ArrayList<>();
         private final List<Lifestyle> lifestyle = new ArrayList<>();
         private final List<RedFlag> redFlags = new ArrayList<>();
+        private boolean redFlagsScreened;
         private StartBackAnswers startBack;
         private LocalDate asOf;
         /** Dates still to be turned into days, by index in {@link #injuries} / {@link #surgeries}. */
@@ -307,8 +321,14 @@ public final class Patient {
             return this;
         }
 
+        /**
+         * The red flags found on screening. Calling it, even with none ({@code redFlags()}), says
+         * the patient was screened; a patient built without it was not screened for red flags
+         * ({@link Patient#redFlagsScreened()}).
+         */
         public Builder redFlags(RedFlag... flags) {
             this.redFlags.addAll(Arrays.asList(flags)); // keeps nulls for validation to report
+            this.redFlagsScreened = true;
             return this;
         }
 
@@ -339,7 +359,7 @@ public final class Patient {
             surgeryDates.forEach((i, date) -> {
                 Surgery surgery = datedSurgeries.get(i);
                 Integer days = Dates.daysAgo(date, asOf, "surgeries[" + i + "].daysAgo", problems);
-                datedSurgeries.set(i, new Surgery(surgery.region(), days));
+                datedSurgeries.set(i, new Surgery(surgery.region(), days, surgery.side()));
             });
             if (!problems.isEmpty()) {
                 throw new InvalidPatientException(problems);

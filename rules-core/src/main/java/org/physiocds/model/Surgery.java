@@ -13,8 +13,20 @@ import java.time.LocalDate;
  *
  * @param region  the operated region, or {@code null} when not given
  * @param daysAgo days since the surgery, or {@code null} when not known (treated as recent)
+ * @param side    the side operated on, {@code LEFT} or {@code RIGHT}, or {@code BOTH}; {@code null} when
+ *                not given, which holds the muscles of both sides (interchange v1.3)
  */
-public record Surgery(Region region, Integer daysAgo) {
+public record Surgery(Region region, Integer daysAgo, Side side) {
+
+    /** A surgery whose side was not given (both sides' muscles are held). */
+    public Surgery(Region region, Integer daysAgo) {
+        this(region, daysAgo, null);
+    }
+
+    /** The side whose muscles the surgery holds: its side, or {@code BOTH} when not given. */
+    public Side heldSide() {
+        return side == null ? Side.BOTH : side;
+    }
 
     /** A builder of a surgery of {@code region}. */
     public static Builder of(Region region) {
@@ -38,6 +50,7 @@ public record Surgery(Region region, Integer daysAgo) {
         private final Region region;
         private Integer daysAgo;
         private LocalDate date;
+        private Side side;
 
         private Builder(Region region) {
             this.region = region;
@@ -47,6 +60,24 @@ public record Surgery(Region region, Integer daysAgo) {
         public Builder daysAgo(int days) {
             daysAgo = days;
             date = null;
+            return this;
+        }
+
+        /** On the left side: the left side's muscles are held, the right side's are not. */
+        public Builder left() {
+            side = Side.LEFT;
+            return this;
+        }
+
+        /** On the right side: the right side's muscles are held, the left side's are not. */
+        public Builder right() {
+            side = Side.RIGHT;
+            return this;
+        }
+
+        /** On both sides (the same as not giving a side: both sides' muscles are held). */
+        public Builder bothSides() {
+            side = Side.BOTH;
             return this;
         }
 
@@ -76,7 +107,7 @@ public record Surgery(Region region, Integer daysAgo) {
 
         /** The surgery without its date, which {@link #date()} keeps apart. */
         Surgery undated() {
-            return new Surgery(region, daysAgo);
+            return new Surgery(region, daysAgo, side);
         }
 
         LocalDate date() {

@@ -116,6 +116,9 @@ public final class TextReport {
             lines.addAll(wrap("", "  ", "WARNING: NOT CLINICAL ADVICE. Thresholds past their clinical limits ("
                     + String.join(", ", t.outsideClinicalLimits()) + ") were allowed for this evaluation."));
         }
+        for (String warning : e.warnings()) {
+            lines.addAll(wrap("", "  ", "WARNING, check the record: " + warning));
+        }
         if (e.startBack() != null) {
             StartBackResult s = e.startBack();
             lines.add("STarT Back: " + s.stratum() + " risk (total score " + s.total() + " of 9, psychosocial "
@@ -162,6 +165,9 @@ public final class TextReport {
         if (e.exerciseWithheld() != null) {
             lines.addAll(wrap(ITEM, ITEM + "  ", "Exercise withheld: every exercise waits for the "
                     + words(e.exerciseWithheld().urgency()) + " referral (" + e.exerciseWithheld().rule() + ")"));
+        }
+        if (!e.redFlagsScreened()) {
+            lines.add(ITEM + "Red flags: not screened - screen before starting exercise");
         }
         lines.addAll(wrap(ITEM, ITEM + "  ", "Flags: " + (e.flags().isEmpty() ? "none"
                 : String.join(", ", e.flags().stream().map(f -> words(f.code()).toUpperCase(Locale.ROOT)

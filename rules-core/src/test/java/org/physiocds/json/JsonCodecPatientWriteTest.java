@@ -232,7 +232,7 @@ class JsonCodecPatientWriteTest {
                 .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened().doesNotFeelTight())
                 .injury(new Injury(InjuryType.TEAR, Muscle.CALVES, Side.RIGHT, 10))
                 .injury(new Injury(InjuryType.OTHER, null, Side.BOTH, null))
-                .surgery(Surgery.of(Region.KNEE).daysAgo(400))
+                .surgery(Surgery.of(Region.KNEE).right().daysAgo(400))
                 .surgery(Surgery.regionNotGiven())
                 .stretching(new StretchingHistory(14, 30, true, false, true, false, true, false, true, false))
                 .signs(Sign.SPINAL_COMPRESSION, Sign.SIDE_TO_SIDE_ASYMMETRY)

@@ -52,6 +52,7 @@ class JsonCodecReadTest {
                 .stretching(new StretchingHistory(14, 30, true, false, false, false, false, true, false, false))
                 .signs(Sign.SPINAL_COMPRESSION)
                 .lifestyle(Lifestyle.SEDENTARY, Lifestyle.POOR_SLEEP)
+                .redFlags() // "redFlags": [] is "screened, none found" (v1.3)
                 .startBack(new StartBackAnswers(true, false, true, false, true, false, true, false, Bothersomeness.VERY_MUCH))
                 .build();
         assertEquals(expected, p);

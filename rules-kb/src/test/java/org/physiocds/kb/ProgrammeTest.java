@@ -63,7 +63,10 @@ class ProgrammeTest {
 
         assertEquals("PRG-01", practice.explanation().rule());
         assertTrue(practice.explanation().rationale().contains("15-20 minutes of the right exercises, done daily"));
-        assertEquals(List.of(), practice.alsoSupportedBy(), "one rule, one reason: not repeated per exercise");
+        // One explanation per rule, PRG-01's not repeated per exercise; the expected course (PRG-06) and
+        // the clearance before a new programme (PRG-07) support it.
+        assertEquals(List.of("PRG-06", "PRG-07"), practice.alsoSupportedBy().stream().map(x -> x.rule()).toList(),
+                "one rule, one reason: not repeated per exercise");
     }
 
     @Test

@@ -225,9 +225,9 @@ class RedFlagsTest {
         "NIGHT_PAIN UNEXPLAINED_WEIGHT_LOSS,                  urgent",
         "AGE_OVER_50_NEW_PAIN NIGHT_PAIN,                     urgent",
         "HISTORY_OF_CANCER UNEXPLAINED_WEIGHT_LOSS NIGHT_PAIN, urgent",
-        "FEVER INTRAVENOUS_DRUG_USE,                          urgent",
-        "FEVER RECENT_INFECTION,                              urgent",
-        "IMMUNOSUPPRESSION FEVER,                             urgent",
+        "FEVER INTRAVENOUS_DRUG_USE,                          emergency",
+        "FEVER RECENT_INFECTION,                              emergency",
+        "IMMUNOSUPPRESSION FEVER,                             emergency",
         "IMMUNOSUPPRESSION INTRAVENOUS_DRUG_USE,              urgent",
         "PROLONGED_CORTICOSTEROID_USE MINOR_TRAUMA_WITH_OSTEOPOROSIS, urgent",
         "PROLONGED_CORTICOSTEROID_USE MAJOR_TRAUMA,           emergency",
@@ -279,7 +279,8 @@ class RedFlagsTest {
         assertTrue(urgent.explanation().rationale().contains("A history of cancer and night pain: possible spinal malignancy"));
         Flag redFlag = flag(e, FlagCode.RED_FLAG).orElseThrow();
         assertEquals("RFL-11", redFlag.explanation().rule());
-        assertEquals(List.of("RFL-12"), redFlag.alsoSupportedBy().stream().map(Explanation::rule).toList());
+        // RFL-21: the national cauda equina pathway, for low back pain
+        assertEquals(List.of("RFL-12", "RFL-21"), redFlag.alsoSupportedBy().stream().map(Explanation::rule).toList());
         assertEquals("RFL-11", suppressed(e, Action.STRETCH, Muscle.HIP_FLEXORS).orElseThrow().suppressedBy().rule());
     }
 

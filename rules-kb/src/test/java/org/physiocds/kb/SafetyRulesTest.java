@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.physiocds.Action;
+import org.physiocds.Topic;
 import org.physiocds.CdsEngine;
 import org.physiocds.Evaluation;
 import org.physiocds.FlagCode;
@@ -206,18 +207,24 @@ class SafetyRulesTest {
     @Test
     void evaluate_painDuringTheStretch_refersAndAdvisesAPainFreeRange() {
         Evaluation e = evaluate(Patient.builder().pain(Region.LOWER_BACK, 10.0, 5)
+                .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).shortened())
+                .stretching(StretchingHistory.builder().painDuringStretch(true).build()).build());
+        Evaluation noStretch = evaluate(Patient.builder().pain(Region.LOWER_BACK, 10.0, 5)
                 .stretching(StretchingHistory.builder().painDuringStretch(true).build()).build());
 
         assertTrue(ruleIds(recommendation(e, Action.REFER, Target.GENERAL).orElseThrow()).contains("SAF-06"));
-        assertTrue(ruleIds(recommendation(e, Action.ADVISE, Target.GENERAL).orElseThrow()).contains("SAF-06"));
+        assertEquals("SAF-13", Kb.recommendation(e, Action.ADVISE, Topic.PAIN_FREE_RANGE).orElseThrow().explanation().rule());
+        assertTrue(ruleIds(recommendation(noStretch, Action.REFER, Target.GENERAL).orElseThrow()).contains("SAF-06"),
+                "stop and consult stands without a stretch in the plan");
+        assertFalse(Kb.recommends(noStretch, Action.ADVISE, Topic.PAIN_FREE_RANGE), "no technique advice without a stretch");
     }
 
     @Test
     void evaluate_ballisticStretching_advisesAgainstBouncing() {
-        Evaluation e = evaluate(Patient.builder()
+        Evaluation e = evaluate(Patient.builder().muscle(MuscleFinding.of(Muscle.CALVES).shortened())
                 .stretching(StretchingHistory.builder().ballistic(true).build()).build());
 
-        assertEquals(Set.of("SAF-07"), ruleIds(recommendation(e, Action.ADVISE, Target.GENERAL).orElseThrow()));
+        assertEquals(Set.of("SAF-07"), ruleIds(Kb.recommendation(e, Action.ADVISE, Topic.NO_BALLISTIC).orElseThrow()));
     }
 
     @Test

@@ -85,8 +85,9 @@ class SafetySignalsTest {
     }
 
     @Test
-    void twoInfectionFlagsTogether_areUrgentAndCritical() {
-        Evaluation e = evaluate(Patient.builder().redFlags(RedFlag.FEVER, RedFlag.INTRAVENOUS_DRUG_USE).build());
+    void twoInfectionRiskFactorsWithoutFever_areUrgentAndCritical() {
+        // With fever they are a suspected spinal infection, an emergency (ClinicalReviewSafeguardsTest).
+        Evaluation e = evaluate(Patient.builder().redFlags(RedFlag.IMMUNOSUPPRESSION, RedFlag.INTRAVENOUS_DRUG_USE).build());
 
         assertEquals(Urgency.URGENT, e.recommendations().get(0).referral().urgency());
         assertEquals(Severity.CRITICAL, flag(e, FlagCode.RED_FLAG).orElseThrow().severity());

@@ -25,6 +25,7 @@ import org.physiocds.Evaluation;
 import org.physiocds.FlagCode;
 import org.physiocds.InvalidPatientException;
 import org.physiocds.Problem;
+import org.physiocds.Recommendation;
 import org.physiocds.StartBackResult;
 import org.physiocds.Topic;
 import org.physiocds.StartBackResult.Stratum;
@@ -46,9 +47,12 @@ class StartBackTest {
                 items.contains(5), items.contains(6), items.contains(7), items.contains(8), item9);
     }
 
-    /** A 52-year-old with four weeks of low back pain and nothing else known. */
+    /**
+     * A 45-year-old with four weeks of low back pain and nothing else known (under 50: over 50,
+     * new pain would raise the new-onset red flag for review).
+     */
     private static Patient.Builder firstContact() {
-        return Patient.builder().age(52).pain(Region.LOWER_BACK, 4.0, 6);
+        return Patient.builder().age(45).pain(Region.LOWER_BACK, 4.0, 6);
     }
 
     private static Evaluation screened(String agreed, Bothersomeness item9, RedFlag... flags) {
@@ -75,7 +79,9 @@ class StartBackTest {
         Evaluation e = screened(agreed, item9);
 
         assertEquals(new StartBackResult(total, psychosocial, stratum), e.startBack());
-        assertEquals(Set.of("SBT-01"), ruleIds(recommendation(e, Action.ADVISE, Topic.SELF_MANAGEMENT).orElseThrow()));
+        Recommendation selfManagement = recommendation(e, Action.ADVISE, Topic.SELF_MANAGEMENT).orElseThrow();
+        assertEquals("SBT-01", selfManagement.explanation().rule(), "the stratum's care leads");
+        assertEquals(Set.of("SBT-01", "SBT-05"), ruleIds(selfManagement), "NG59 1.2.1 for every back-pain patient");
         assertEquals(stratum == Stratum.MEDIUM, referralRests(e, "SBT-02"), "physiotherapy at medium risk");
         assertEquals(stratum == Stratum.MEDIUM, recommends(e, Action.REFER, Topic.PHYSIOTHERAPY));
         assertEquals(stratum == Stratum.HIGH, recommends(e, Action.REFER, Topic.PSYCHOLOGICALLY_INFORMED_PHYSIOTHERAPY));
@@ -115,7 +121,9 @@ class StartBackTest {
         Evaluation e = evaluate(firstContact().build());
 
         assertNull(e.startBack());
-        assertTrue(Kb.ruleIds(e).stream().noneMatch(id -> id.startsWith("SBT-")));
+        // Only NICE NG59 1.2.1's self-management advice (SBT-05), which every back-pain patient gets.
+        assertTrue(Kb.ruleIds(e).stream().noneMatch(id -> id.startsWith("SBT-") && !id.equals("SBT-05")));
+        assertTrue(Kb.ruleIds(e).contains("SBT-05"));
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.physiocds.Evaluation;
 import org.physiocds.FlagCode;
 import org.physiocds.Phase;
 import org.physiocds.Recommendation;
+import org.physiocds.Topic;
 import org.physiocds.Thresholds;
 import org.physiocds.model.InjuryType;
 import org.physiocds.model.Lifestyle;
@@ -50,7 +51,7 @@ class TechniqueTest {
         List<Recommendation> stretches = e.recommendations().stream().filter(r -> r.action() == Action.STRETCH).toList();
         assertEquals(2, stretches.size());
         for (Recommendation r : stretches) {
-            assertEquals("hold 30-60 s, 3-5 repetitions, both sides", r.dosage());
+            assertEquals("hold 30-60 s, 3-5 repetitions, both sides; pain-free range, mild discomfort only, no bouncing", r.dosage());
             assertTrue(ruleIds(r).contains("TEC-01"));
         }
     }
@@ -67,7 +68,7 @@ class TechniqueTest {
     void evaluate_stretcherWhoWarmsUp_getsNoWarmUpAdvice() {
         Evaluation e = evaluate(withShortHipFlexors(StretchingHistory.builder().warmsUpFirst(true).build()));
 
-        assertFalse(recommends(e, Action.WARM_UP, Target.GENERAL));
+        assertFalse(Kb.recommends(e, Action.WARM_UP, Topic.WARM_UP_BEFORE_STRETCHING));
     }
 
     @Test
@@ -80,29 +81,30 @@ class TechniqueTest {
 
     @Test
     void evaluate_sideToSideAsymmetry_flagsItAndAdvisesBothSides() {
-        Evaluation e = evaluate(Patient.builder().signs(Sign.SIDE_TO_SIDE_ASYMMETRY).build());
+        Evaluation e = evaluate(Patient.builder().signs(Sign.SIDE_TO_SIDE_ASYMMETRY)
+                .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).left().shortened()).build());
+        Evaluation noStretch = evaluate(Patient.builder().signs(Sign.SIDE_TO_SIDE_ASYMMETRY).build());
 
         assertEquals("TEC-04", flag(e, FlagCode.ASYMMETRY).orElseThrow().explanation().rule());
-        assertTrue(ruleIds(recommendation(e, Action.ADVISE, Target.GENERAL).orElseThrow()).contains("TEC-04"));
+        assertEquals("TEC-08", Kb.recommendation(e, Action.ADVISE, Topic.BOTH_SIDES).orElseThrow().explanation().rule());
+        assertEquals("TEC-04", flag(noStretch, FlagCode.ASYMMETRY).orElseThrow().explanation().rule());
+        assertFalse(Kb.recommends(noStretch, Action.ADVISE, Topic.BOTH_SIDES), "no stretch in the plan, no technique advice");
     }
 
     @Test
     void evaluate_aggressiveStretcher_isToldMildDiscomfortOnlyWithControlledBreathing() {
-        Evaluation e = evaluate(Patient.builder()
-                .stretching(StretchingHistory.builder().aggressive(true).build()).build());
+        Evaluation e = evaluate(withShortHipFlexors(StretchingHistory.builder().aggressive(true).build()));
 
-        assertTrue(ruleIds(recommendation(e, Action.ADVISE, Target.GENERAL).orElseThrow()).contains("TEC-05"));
+        assertTrue(ruleIds(Kb.recommendation(e, Action.ADVISE, Topic.MILD_DISCOMFORT).orElseThrow()).contains("TEC-05"));
         assertTrue(ruleIds(recommendation(e, Action.BREATHING, Target.GENERAL).orElseThrow()).contains("TEC-05"));
     }
 
     @ParameterizedTest(name = "{0} sessions a week: too seldom = {1}")
     @CsvSource({"1, true", "2, true", "3, false", "7, false"})
     void evaluate_stretchingSessionsAWeek_advisesConsistencyBelowThree(int sessions, boolean tooSeldom) {
-        Evaluation e = evaluate(Patient.builder()
-                .stretching(StretchingHistory.builder().sessionsPerWeek(sessions).build()).build());
+        Evaluation e = evaluate(withShortHipFlexors(StretchingHistory.builder().sessionsPerWeek(sessions).build()));
 
-        assertEquals(tooSeldom, recommendation(e, Action.ADVISE, Target.GENERAL)
-                .map(r -> ruleIds(r).contains("TEC-06")).orElse(false));
+        assertEquals(tooSeldom, Kb.recommends(e, Action.ADVISE, Topic.CONSISTENCY));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.physiocds.safety;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.physiocds.Action;
@@ -15,8 +16,12 @@ import org.physiocds.Phase;
 import org.physiocds.Thresholds;
 import org.physiocds.Topic;
 import org.physiocds.model.Injury;
+import org.physiocds.model.Length;
 import org.physiocds.model.Muscle;
+import org.physiocds.internal.kb.SurgicalRegions;
+import org.physiocds.model.MuscleFinding;
 import org.physiocds.model.Patient;
+import org.physiocds.model.RedFlag;
 import org.physiocds.model.Region;
 import org.physiocds.model.Side;
 import org.physiocds.model.Surgery;
@@ -28,6 +33,7 @@ import org.physiocds.model.Target;
  */
 final class Invariants {
 
+    private static final Pattern TRACTION = Pattern.compile("\\btraction\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern HTTPS_URL = Pattern.compile("https://[^\\s/]+\\.[^\\s]+");
 
     private final Thresholds thresholds;
@@ -42,8 +48,14 @@ final class Invariants {
         List<String> violations = new ArrayList<>();
         noStretchOfRecentlyInjuredMuscle(patient, e, violations);
         noStretchAfterRecentSurgery(patient, e, violations);
+        noLoadingOfTheOperatedRegionWithinTheWindow(patient, e, violations);
+        noStretchBesideAnUnnamedRecentInjury(patient, e, violations);
+        noDecompressionWhenContraindicated(patient, e, violations);
+        everySuspectedSpinalInfectionIsAnEmergency(patient, e, violations);
         noStretchOfThePainfulRegionWhenUnstable(patient, e, violations);
         noStretchBesideDoNotStretch(e, violations);
+        noStretchOfALongMuscle(patient, e, violations);
+        noStretchingTechniqueWithoutAStretch(e, violations);
         onlySafetyUnderAWithholdingReferral(e, violations);
         everyConclusionExplainedAndCited(e, violations);
         contractShape(patient, e, violations);
@@ -64,16 +76,93 @@ final class Invariants {
         }
     }
 
-    /** Never STRETCH or DECOMPRESS anything within recentSurgeryDays of any surgery, whatever was operated. */
+    /**
+     * Never STRETCH or DECOMPRESS anything within recentSurgeryDays of any surgery, whatever was
+     * operated, nor exercise the operated region or its own muscles (on the operated side).
+     */
     void noStretchAfterRecentSurgery(Patient patient, Evaluation e, List<String> violations) {
         for (Surgery surgery : patient.surgeries()) {
             if (isRecent(surgery.daysAgo(), thresholds.recentSurgeryDays())) {
                 e.recommendations().stream()
                         .filter(r -> r.action() == Action.STRETCH || r.action() == Action.DECOMPRESS
                                 || surgery.region() != null && surgery.region().covers(r.target())
+                                        && overlaps(r.side(), surgery.heldSide())
                                         && r.action().phase() != Phase.SAFETY)
                         .forEach(r -> violations.add("recent-surgery: " + r.action() + " " + r.target().code()
                                 + " (" + r.explanation().rule() + ") despite " + surgery));
+            }
+        }
+    }
+
+    /**
+     * Within recentSurgeryDays, no exercise (nothing outside the SAFETY phase) of a muscle that loads
+     * the operated region, on the operated side (both when not given), nor region-wide exercise of
+     * a region it moves: the reviewed table of docs/surgical-regions.md, which SurgicalRegionsTest
+     * holds to the document.
+     */
+    void noLoadingOfTheOperatedRegionWithinTheWindow(Patient patient, Evaluation e, List<String> violations) {
+        for (Surgery surgery : patient.surgeries()) {
+            if (surgery.region() == null || !isRecent(surgery.daysAgo(), thresholds.recentSurgeryDays())) {
+                continue;
+            }
+            SurgicalRegions.Row row = SurgicalRegions.of(surgery.region());
+            e.recommendations().stream()
+                    .filter(r -> r.phase() != Phase.SAFETY)
+                    .filter(r -> r.target() instanceof Muscle m ? row.muscles().contains(m) && overlaps(r.side(), surgery.heldSide())
+                            : r.target() instanceof Region g && row.regions().contains(g))
+                    .forEach(r -> violations.add("operated-region: " + r.action() + " " + r.target().code() + " "
+                            + r.side() + " (" + r.explanation().rule() + ") loads the region of " + surgery));
+        }
+    }
+
+    /**
+     * A recent injury whose structure is not named (no muscle): no STRETCH at all, and no MOBILIZE of
+     * the painful region (of any region when it is not known), until cleared.
+     */
+    void noStretchBesideAnUnnamedRecentInjury(Patient patient, Evaluation e, List<String> violations) {
+        for (Injury injury : patient.injuries()) {
+            if (injury.muscle() == null && isRecent(injury.daysAgo(), thresholds.recentInjuryDays())) {
+                e.recommendations().stream()
+                        .filter(r -> r.action() == Action.STRETCH || r.action() == Action.MOBILIZE
+                                && (patient.painRegion() == null || r.target() == patient.painRegion()))
+                        .forEach(r -> violations.add("unnamed-injury: " + r.action() + " " + r.target().code()
+                                + " (" + r.explanation().rule() + ") despite " + injury));
+            }
+        }
+    }
+
+    /**
+     * No DECOMPRESS at 65 and over, with a fracture-risk flag, or with suspected instability (or a
+     * destabilised area).
+     */
+    void noDecompressionWhenContraindicated(Patient patient, Evaluation e, List<String> violations) {
+        boolean older = patient.age() != null && patient.age() >= 65;
+        boolean fracture = patient.redFlags().stream().anyMatch(f -> f == RedFlag.MAJOR_TRAUMA
+                || f == RedFlag.MINOR_TRAUMA_WITH_OSTEOPOROSIS || f == RedFlag.PROLONGED_CORTICOSTEROID_USE);
+        boolean unstable = e.flags().stream().anyMatch(f -> f.code() == FlagCode.INSTABILITY_SUSPECTED
+                || f.code() == FlagCode.DESTABILIZED);
+        if (older || fracture || unstable) {
+            e.recommendations().stream().filter(r -> r.action() == Action.DECOMPRESS)
+                    .forEach(r -> violations.add("decompression: DECOMPRESS " + r.target().code() + " although"
+                            + (older ? " aged " + patient.age() : "") + (fracture ? " with a fracture-risk flag" : "")
+                            + (unstable ? " with instability suspected" : "")));
+        }
+        e.recommendations().stream().filter(r -> TRACTION.matcher(r.explanation().rationale()).find())
+                .forEach(r -> violations.add("decompression: " + r.action() + " " + r.target().code() + " ("
+                        + r.explanation().rule() + ") mentions traction"));
+    }
+
+    /**
+     * Fever with a risk factor (intravenous drug use, a recent infection, immunosuppression) is a
+     * suspected spinal infection: an emergency referral, every exercise withheld.
+     */
+    void everySuspectedSpinalInfectionIsAnEmergency(Patient patient, Evaluation e, List<String> violations) {
+        if (patient.redFlags().contains(RedFlag.FEVER) && patient.redFlags().stream().anyMatch(f -> f == RedFlag.INTRAVENOUS_DRUG_USE
+                || f == RedFlag.RECENT_INFECTION || f == RedFlag.IMMUNOSUPPRESSION)) {
+            if (!recommendsTopic(e, Topic.EMERGENCY_REFERRAL) || e.exerciseWithheld() == null
+                    || e.exerciseWithheld().urgency() != org.physiocds.Urgency.EMERGENCY) {
+                violations.add("infection: fever with a risk factor " + patient.redFlags()
+                        + " is not an emergency referral: " + e.exerciseWithheld());
             }
         }
     }
@@ -88,6 +177,34 @@ final class Invariants {
             stretches(e).filter(r -> guarded.covers(r.target()))
                     .forEach(r -> violations.add("instability: STRETCH " + r.target().code() + " ("
                             + r.explanation().rule() + ") while INSTABILITY_SUSPECTED is flagged, pain in " + guarded));
+        }
+    }
+
+    /** The deep stabilisers nobody stretches, and so has no do-not-stretch for either (issue 20). */
+    static final Set<Muscle> NEVER_STRETCHED = EnumSet.of(Muscle.TRANSVERSE_ABDOMINIS, Muscle.MULTIFIDUS,
+            Muscle.DEEP_CERVICAL_FLEXORS);
+
+    /** Advice on how to stretch (issue 20): none of it without a stretch in the plan. */
+    static final Set<Topic> STRETCHING_TECHNIQUE = EnumSet.of(Topic.PAIN_FREE_RANGE, Topic.NO_BALLISTIC,
+            Topic.MILD_DISCOMFORT, Topic.BOTH_SIDES, Topic.CONSISTENCY, Topic.WARM_UP_BEFORE_STRETCHING);
+
+    /** A muscle assessed long (bar the deep stabilisers nobody stretches) is never stretched on that side. */
+    void noStretchOfALongMuscle(Patient patient, Evaluation e, List<String> violations) {
+        for (MuscleFinding f : patient.muscles()) {
+            if (f.length() == Length.LONG && !NEVER_STRETCHED.contains(f.muscle())) {
+                stretches(e).filter(r -> r.target() == f.muscle() && overlaps(r.side(), f.side()))
+                        .forEach(r -> violations.add("long-muscle: STRETCH " + r.target().code() + " " + r.side()
+                                + " (" + r.explanation().rule() + ") although assessed long"));
+            }
+        }
+    }
+
+    /** No stretching technique advice (pain-free range, no bouncing, both sides, warm-up...) without a stretch. */
+    void noStretchingTechniqueWithoutAStretch(Evaluation e, List<String> violations) {
+        if (stretches(e).findAny().isEmpty()) {
+            e.recommendations().stream().filter(r -> STRETCHING_TECHNIQUE.contains(r.topic()))
+                    .forEach(r -> violations.add("technique-without-stretch: " + r.action() + " " + r.topic()
+                            + " (" + r.explanation().rule() + ") with no stretch in the plan"));
         }
     }
 

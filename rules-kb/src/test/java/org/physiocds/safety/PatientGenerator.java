@@ -161,7 +161,8 @@ final class PatientGenerator {
     private void surgeries(Draft d) {
         int count = pickWeighted(new int[] {70, 22, 8});
         for (int i = 0; i < count; i++) {
-            d.surgeries.add(new Surgery(random.nextInt(8) == 0 ? null : pick(Region.values()), days(SURGERY_DAYS, 3000)));
+            d.surgeries.add(new Surgery(random.nextInt(8) == 0 ? null : pick(Region.values()), days(SURGERY_DAYS, 3000),
+                    random.nextInt(3) == 0 ? pick(Side.LEFT, Side.RIGHT, Side.BOTH) : null));
         }
     }
 

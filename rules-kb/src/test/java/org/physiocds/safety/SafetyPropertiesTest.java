@@ -22,6 +22,8 @@ import org.physiocds.model.Injury;
 import org.physiocds.model.InjuryType;
 import org.physiocds.model.Muscle;
 import org.physiocds.model.Patient;
+import org.physiocds.model.RedFlag;
+import org.physiocds.model.Side;
 
 /**
  * Property tests over {@value #DEFAULT_CASES} generated patients per run (about a third of them
@@ -31,7 +33,14 @@ import org.physiocds.model.Patient;
  *   <li>the only exception is {@link InvalidPatientException}, exactly when the patient is invalid,
  *       listing exactly the problems put in, with paths, never quoting the patient id;</li>
  *   <li>no STRETCH of a muscle with a recent strain or tear; no STRETCH of the lower back or its
- *       muscles when instability is flagged; no STRETCH beside a DO_NOT_STRETCH covering it;</li>
+ *       muscles when instability is flagged; no STRETCH beside a DO_NOT_STRETCH covering it; no
+ *       STRETCH of a muscle assessed long; no stretching technique advice without a stretch;</li>
+ *   <li>within recentSurgeryDays, no stretch at all and no loading of a muscle or region that the
+ *       reviewed surgical-region table holds for the operated region (on the operated side); after a
+ *       recent injury to an unnamed structure, no stretch and no mobilisation of the painful region;</li>
+ *   <li>no DECOMPRESS at 65 and over, with a fracture-risk flag or with suspected instability, and no
+ *       mention of traction; every suspected spinal infection (fever with intravenous drug use, a
+ *       recent infection or immunosuppression) is an EMERGENCY referral with exercise withheld;</li>
  *   <li>every recommendation, flag and suppression (and their support) has a rule id, guidance ids
  *       and citations, each seed quote found in its seed file;</li>
  *   <li>the same patient with every list shuffled gets an equal result (or equal problems, bar
@@ -163,6 +172,10 @@ class SafetyPropertiesTest {
         int painReturnNearThreshold;
         int redFlags;
         int startBack;
+        int suspectedInfection;
+        int decompressionWithheld;
+        int oneSidedRecentSurgery;
+        int unnamedRecentInjury;
 
         void record(Patient p, Evaluation e, int recentDays) {
             for (Injury i : p.injuries()) {
@@ -188,6 +201,21 @@ class SafetyPropertiesTest {
             if (minutes != null && minutes >= 59 && minutes <= 61) {
                 painReturnNearThreshold++;
             }
+            if (p.redFlags().contains(RedFlag.FEVER) && p.redFlags().stream().anyMatch(f -> f == RedFlag.INTRAVENOUS_DRUG_USE
+                    || f == RedFlag.RECENT_INFECTION || f == RedFlag.IMMUNOSUPPRESSION)) {
+                suspectedInfection++;
+            }
+            if (e.suppressed().stream().anyMatch(s -> s.action() == Action.DECOMPRESS
+                    && s.suppressedBy().rule().startsWith("SAF-"))) {
+                decompressionWithheld++;
+            }
+            if (p.surgeries().stream().anyMatch(s -> s.region() != null && (s.side() == Side.LEFT || s.side() == Side.RIGHT)
+                    && Invariants.isRecent(s.daysAgo(), 90))) {
+                oneSidedRecentSurgery++;
+            }
+            if (p.injuries().stream().anyMatch(i -> i.muscle() == null && Invariants.isRecent(i.daysAgo(), recentDays))) {
+                unnamedRecentInjury++;
+            }
             redFlags += p.redFlags().isEmpty() ? 0 : 1;
             startBack += p.startBack() == null ? 0 : 1;
         }
@@ -204,6 +232,10 @@ class SafetyPropertiesTest {
             assertTrue(instabilityWithLowerBackStretchSuppressed >= floor / 10, this::toString);
             assertTrue(stretchRecommended >= floor, this::toString);
             assertTrue(painReturnNearThreshold >= floor, this::toString);
+            assertTrue(suspectedInfection >= floor, this::toString);
+            assertTrue(decompressionWithheld >= floor, this::toString);
+            assertTrue(oneSidedRecentSurgery >= floor, this::toString);
+            assertTrue(unnamedRecentInjury >= floor, this::toString);
         }
 
         @Override
@@ -215,7 +247,10 @@ class SafetyPropertiesTest {
                     + instabilityFlagged + " with instability flagged (" + instabilityWithLowerBackStretchSuppressed
                     + " with a lower-back stretch overruled), " + stretchRecommended + " with a stretch standing, "
                     + painReturnNearThreshold + " with pain returning at 59-61 min, " + redFlags
-                    + " with red flags, " + startBack + " with STarT Back answers";
+                    + " with red flags, " + startBack + " with STarT Back answers, " + suspectedInfection
+                    + " with a suspected spinal infection, " + decompressionWithheld + " with decompression withheld, "
+                    + oneSidedRecentSurgery + " with a recent one-sided surgery, " + unnamedRecentInjury
+                    + " with a recent injury to an unnamed structure";
         }
     }
 }

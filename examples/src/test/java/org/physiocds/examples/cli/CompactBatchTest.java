@@ -76,7 +76,7 @@ class CompactBatchTest {
         assertEquals("MUS-05", stretch.get("rule").textValue());
         assertEquals(List.of("G11"), texts(stretch.get("guidance")));
         assertEquals("MOBILIZE", stretch.get("phase").textValue());
-        assertEquals("hold 30-60 s, 3-5 repetitions", stretch.get("dosage").textValue());
+        assertEquals("hold 30-60 s, 3-5 repetitions; pain-free range, mild discomfort only, no bouncing", stretch.get("dosage").textValue());
 
         JsonNode mus05 = rulesById(MAPPER.readTree(rules.toFile())).get("MUS-05");
         assertNotNull(mus05, "MUS-05 in the rules file");

@@ -19,11 +19,13 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.physiocds.Action;
 import org.physiocds.CdsEngine;
 import org.physiocds.examples.PatientGenerator;
 import org.physiocds.json.JsonCodec;
 import org.physiocds.model.Injury;
 import org.physiocds.model.Patient;
+import org.physiocds.model.Side;
 
 /**
  * {@code cds diff}: whom a threshold or rule change would affect. A governance board reads it before
@@ -69,8 +71,11 @@ class DiffCommandTest {
 
         // Counted directly on the corpus: an injury 29-42 days old, unless an injury within 28 days to
         // the same muscle and side (or, for injuries not to a muscle, another such injury) already gives
-        // exactly the same advice.
-        long expected = patients.stream().filter(DiffCommandTest::affectedBy28Days).count();
+        // exactly the same advice; and (issue 20) a stretch done gently (SAF-12: an injury just past
+        // the threshold, within twice it) for an injury 57-84 days old that no injury 29-56 days old of
+        // that muscle and side keeps gentle at 28 days.
+        CdsEngine defaults = CdsEngine.builder().build();
+        long expected = patients.stream().filter(p -> affectedBy28Days(p) || gentleOnlyAt42Days(p, defaults)).count();
         assertTrue(expected > 100, "the corpus exercises the change: " + expected);
         assertEquals(expected, report.get("changedPatients").intValue());
         assertEquals(List.of("patients", "invalid", "changedPatients", "before", "after", "groups"), names(report));
@@ -135,6 +140,17 @@ class DiffCommandTest {
         return p.injuries().stream().anyMatch(i -> between29And42(i) && p.injuries().stream()
                 .noneMatch(other -> other != i && within28(other) && other.muscle() == i.muscle()
                         && (i.muscle() == null || other.side() == i.side())));
+    }
+
+    private static boolean gentleOnlyAt42Days(Patient p, CdsEngine defaults) {
+        if (p.injuries().stream().noneMatch(i -> i.daysAgo() != null && i.daysAgo() >= 57 && i.daysAgo() <= 84)) {
+            return false;
+        }
+        return defaults.evaluate(p).recommendations().stream()
+                .filter(r -> r.action() == Action.STRETCH && r.alsoSupportedBy().stream().anyMatch(x -> x.rule().equals("SAF-09")))
+                .anyMatch(r -> p.injuries().stream().noneMatch(i -> i.muscle() == r.target() && i.daysAgo() != null
+                        && i.daysAgo() > 28 && i.daysAgo() <= 56
+                        && (i.side() == Side.BOTH || r.side() == Side.BOTH || i.side() == r.side())));
     }
 
     private static boolean between29And42(Injury i) {

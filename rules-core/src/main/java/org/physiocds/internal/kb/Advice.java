@@ -106,6 +106,11 @@ public record Advice(Action action, Target target, Side side, Topic topic, Refer
         if (action != Action.REFER || target == Target.GENERAL || other.action.phase() == org.physiocds.Phase.SAFETY) {
             return false;
         }
+        if (referral.reason() == Referral.Reason.SURGERY_CLEARANCE) {
+            // A surgery holds what loads the operated region, on the operated side, through its
+            // RecentSurgery (SurgicalRegions), not through the region's own muscles.
+            return false;
+        }
         if (target instanceof Muscle m) {
             // The healing muscle and the region it acts on: region-wide loading, and exercise of the
             // region's other muscles on the same side (a bridge for the glutes loads a healing hamstring).
@@ -120,7 +125,7 @@ public record Advice(Action action, Target target, Side side, Topic topic, Refer
     }
 
     /** Whether two sides share a side; {@code null} (a region) has every side. */
-    static boolean overlaps(Side a, Side b) {
+    public static boolean overlaps(Side a, Side b) {
         return a == null || b == null || a == Side.BOTH || b == Side.BOTH || a == b;
     }
 }

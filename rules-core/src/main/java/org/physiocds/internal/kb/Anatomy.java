@@ -1,6 +1,7 @@
 package org.physiocds.internal.kb;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.physiocds.model.Muscle;
 import org.physiocds.model.MuscleFinding;
@@ -15,7 +16,56 @@ public final class Anatomy {
     private static final Set<Muscle> MIDLINE = EnumSet.of(Muscle.TRANSVERSE_ABDOMINIS, Muscle.MULTIFIDUS,
             Muscle.DEEP_CERVICAL_FLEXORS);
 
+    /** The deep stabilisers of the spine (seed 000's "supportive belt"), in the order advice lists them. */
+    public static final List<Muscle> DEEP_CORE = List.of(Muscle.TRANSVERSE_ABDOMINIS, Muscle.MULTIFIDUS);
+
     private Anatomy() {
+    }
+
+    /**
+     * The deep stabilisers nobody stretches (transverse abdominis, multifidus, deep cervical
+     * flexors): a do-not-stretch of them would only dilute the real contraindications.
+     */
+    public static boolean isNeverStretched(Muscle muscle) {
+        return MIDLINE.contains(muscle);
+    }
+
+    /** The side advice about {@code muscle} is for, given a side: BOTH for a midline muscle. */
+    public static Side side(Muscle muscle, Side side) {
+        return MIDLINE.contains(muscle) ? Side.BOTH : side;
+    }
+
+    /**
+     * Seed 002: the muscles that oppose a tight upper trapezius (the deep cervical flexors) or tight
+     * pectorals (the rhomboids and lower trapezius), which are often long and weak; none for others.
+     */
+    public static List<Muscle> opposing(Muscle tight) {
+        switch (tight) {
+            case UPPER_TRAPEZIUS:
+                return List.of(Muscle.DEEP_CERVICAL_FLEXORS);
+            case PECTORALS:
+                return List.of(Muscle.RHOMBOIDS, Muscle.LOWER_TRAPEZIUS);
+            default:
+                return List.of();
+        }
+    }
+
+    /**
+     * The region whose stability work follows mobility work (seed 003, about chronic low back pain):
+     * the lower back (trunk stability) for back pain or pain of a region not given; the painful joint
+     * itself when it is one that needs stability (knee, neck); {@code null} for a shoulder, hip or
+     * ankle, joints that need mobility.
+     */
+    public static Region stabilityAfterMobility(Region painRegion) {
+        if (painRegion == null || isBack(painRegion)) {
+            return Region.LOWER_BACK;
+        }
+        return isStabilityJoint(painRegion) ? painRegion : null;
+    }
+
+    /** Back pain: the lower or the upper back (seed 003's trunk stability, seed 000's deep core). */
+    public static boolean isBack(Region region) {
+        return region == Region.LOWER_BACK || region == Region.UPPER_BACK;
     }
 
     /**

@@ -7,7 +7,9 @@ public enum RedFlagCategory {
     CAUDA_EQUINA("suspected cauda equina syndrome or other serious neurological compromise"),
     MALIGNANCY("possible spinal malignancy"),
     INFECTION("possible spinal infection"),
-    FRACTURE("possible spinal fracture");
+    FRACTURE("possible spinal fracture"),
+    /** Not a red flag of the screen: derived from the age (under 16), outside NG59's scope. */
+    CHILD("back pain in a child or adolescent (under 16)");
 
     private final String label;
 

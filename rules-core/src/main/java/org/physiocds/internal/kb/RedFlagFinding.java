@@ -24,6 +24,9 @@ public record RedFlagFinding(RedFlagCategory category, RedFlagUrgency urgency, L
 
     /** "Saddle anaesthesia and gait disturbance: suspected cauda equina syndrome". */
     public String summary() {
+        if (flags.isEmpty()) {
+            return Character.toUpperCase(category.label().charAt(0)) + category.label().substring(1);
+        }
         String seen = flags.stream().map(RedFlagCategory::label).collect(Collectors.joining(", "));
         int comma = seen.lastIndexOf(", ");
         if (comma >= 0) {

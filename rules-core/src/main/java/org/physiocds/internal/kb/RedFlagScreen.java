@@ -26,6 +26,19 @@ public record RedFlagScreen(RedFlagUrgency urgency, List<RedFlagFinding> finding
     }
 
     /**
+     * Review findings folded into a more urgent referral: " Also to review within this referral:
+     * Night pain: possible spinal malignancy (...)." or "" when there are none.
+     */
+    public String foldedIn() {
+        return findings.isEmpty() ? "" : " Also to review within this referral: " + summary() + ".";
+    }
+
+    /** How many red flags the findings hold together. */
+    public int flagCount() {
+        return findings.stream().mapToInt(f -> f.flags().size()).sum();
+    }
+
+    /**
      * Each finding with what was seen and why it is this urgent: "Saddle anaesthesia: suspected
      * cauda equina syndrome (...); Major trauma: possible spinal fracture (...)".
      */

@@ -7,10 +7,16 @@ package org.physiocds.internal.kb;
  */
 public enum RedFlagUrgency {
 
-    /** Suspected cauda equina syndrome or an unstable fracture: the same day, in emergency care. */
+    /**
+     * Suspected cauda equina syndrome, an unstable fracture or a spinal infection (fever with a risk
+     * factor): the same day, in emergency care.
+     */
     EMERGENCY("emergency: same day"),
 
-    /** Suspected malignancy, infection or fragility fracture: a medical assessment within days. */
+    /**
+     * Suspected malignancy, fragility fracture, fever alone or several infection risk factors without
+     * fever, back pain under 16: a medical assessment within days.
+     */
     URGENT("urgent: within days, same day if systemically unwell"),
 
     /** One low-specificity flag: a clinician reviews it at this visit; no alarm. */

@@ -10,6 +10,9 @@ import org.physiocds.model.InjuryType;
 import org.physiocds.model.Length;
 import org.physiocds.model.Muscle;
 import org.physiocds.model.MuscleFinding;
+import org.physiocds.model.Patient;
+import org.physiocds.model.RedFlag;
+import org.physiocds.model.Region;
 import org.physiocds.model.Side;
 import org.physiocds.model.Strength;
 import org.physiocds.model.Surgery;
@@ -97,9 +100,42 @@ public final class Words {
         return how + " " + ago(injury.daysAgo());
     }
 
+    /** Red flags in words: "prolonged corticosteroid use and minor trauma with osteoporosis". */
+    public static String redFlags(List<?> flags) {
+        List<String> words = flags.stream().map(f -> RedFlagCategory.label((RedFlag) f)).sorted().toList();
+        return words.size() == 1 ? words.get(0)
+                : String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+    }
+
+    /** "back pain" (lower back, or not known), "neck pain", "upper back pain", "knee pain". */
+    public static String pain(Region region) {
+        if (region == null || region == Region.LOWER_BACK) {
+            return "back pain";
+        }
+        return (region == Region.UPPER_BACK ? "upper back" : region.label()) + " pain";
+    }
+
+    /**
+     * " (derived from the record: age 62 and back pain for 3 weeks; not ticked on the screen)" when
+     * {@code flags} hold AGE_OVER_50_NEW_PAIN that the patient's own red flags do not, otherwise "".
+     */
+    public static String derivedNote(Patient patient, List<?> flags) {
+        if (!flags.contains(RedFlag.AGE_OVER_50_NEW_PAIN) || patient.redFlags().contains(RedFlag.AGE_OVER_50_NEW_PAIN)) {
+            return "";
+        }
+        return " (new back pain after the age of 50 derived from the record, age " + patient.age() + " and "
+                + Words.pain(patient.painRegion()) + " for " + weeks(patient.painDurationWeeks())
+                + " weeks, not ticked on the screen)";
+    }
+
+    private static String weeks(Double w) {
+        return w == Math.rint(w) ? String.valueOf(w.longValue()) : String.valueOf(w);
+    }
+
     /** "operated on 40 days ago" and the region. */
     public static String operated(Surgery surgery) {
-        String where = surgery.region() == null ? "" : " (" + surgery.region().label() + ")";
+        String where = surgery.region() == null ? "" : " (" + surgery.region().label()
+                + (surgery.side() == null || surgery.side() == Side.BOTH ? "" : ", " + side(surgery.side()) + " side") + ")";
         return "surgery" + where + " " + ago(surgery.daysAgo());
     }
 
@@ -110,6 +146,11 @@ public final class Words {
     public static String within(Injury injury, int thresholdDays) {
         return injury.daysAgo() == null ? ""
                 : ", within the " + thresholdDays + "-day recent-injury threshold (recentInjuryDays)";
+    }
+
+    /** "once a week", "twice a week", "3 times a week". */
+    public static String timesAWeek(int sessions) {
+        return (sessions == 1 ? "once" : sessions == 2 ? "twice" : sessions + " times") + " a week";
     }
 
     /** "5 days ago", or "on a date not given". */

@@ -1,0 +1,285 @@
+package org.physiocds.kb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.physiocds.kb.Kb.evaluate;
+import static org.physiocds.kb.Kb.recommendation;
+import static org.physiocds.kb.Kb.recommends;
+import static org.physiocds.kb.Kb.ruleIds;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.physiocds.Action;
+import org.physiocds.Citation;
+import org.physiocds.EvaluationDiff;
+import org.physiocds.Evaluation;
+import org.physiocds.Explanation;
+import org.physiocds.Recommendation;
+import org.physiocds.Restriction;
+import org.physiocds.Topic;
+import org.physiocds.WhatIf;
+import org.physiocds.model.Injury;
+import org.physiocds.model.Lifestyle;
+import org.physiocds.model.Muscle;
+import org.physiocds.model.MuscleFinding;
+import org.physiocds.model.Patient;
+import org.physiocds.model.RedFlag;
+import org.physiocds.model.Region;
+import org.physiocds.model.Side;
+import org.physiocds.model.StretchingHistory;
+import org.physiocds.model.Target;
+
+/**
+ * The second independent clinical review (issue 20, part B): what a physiotherapist would correct in
+ * the plan itself, each with a realistic patient. Every test here failed on the build before it.
+ */
+class ClinicalReviewPlanTest {
+
+    /** Advice about how to stretch: it has no place in a plan without a stretch. */
+    static final Set<Topic> STRETCHING_TECHNIQUE = Set.of(Topic.PAIN_FREE_RANGE, Topic.NO_BALLISTIC,
+            Topic.MILD_DISCOMFORT, Topic.BOTH_SIDES, Topic.CONSISTENCY, Topic.WARM_UP_BEFORE_STRETCHING);
+
+    // ---- Medium 8: a muscle assessed long is not stretched ------------------------------------
+
+    @Test
+    void hypermobileDancerStretchingLongHamstringsHard_isToldNotToStretchThemAndGetsNoTechniqueAdvice() {
+        Evaluation e = evaluate(Patient.builder().age(24).pain(Region.HIP, 8.0, 3)
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).normalStrength().lengthened().feelsTight())
+                .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).normalStrength().lengthened().feelsTight())
+                .stretching(StretchingHistory.builder().sessionsPerWeek(10).aggressive(true).warmsUpFirst(false).build())
+                .build());
+
+        for (Muscle m : List.of(Muscle.HAMSTRINGS, Muscle.HIP_FLEXORS)) {
+            Recommendation dont = recommendation(e, Action.DO_NOT_STRETCH, m, Side.BOTH).orElseThrow();
+            assertEquals(Restriction.NOT_INDICATED, dont.restriction());
+            assertEquals("MUS-15", dont.explanation().rule());
+            String why = dont.explanation().rationale();
+            assertTrue(why.contains("stretch only the muscles that need it (seed 000)"), why);
+            assertTrue(why.contains("tight does not always mean short (seed 004)"), why);
+            assertTrue(dont.explanation().citations().stream().anyMatch(c -> c.source().startsWith("seeds/004")));
+            assertFalse(recommends(e, Action.STRETCH, m));
+        }
+        assertTrue(e.recommendations().stream().noneMatch(r -> r.topic() != null && STRETCHING_TECHNIQUE.contains(r.topic())),
+                "no stretching technique advice without a stretch: " + e.recommendations());
+    }
+
+    // ---- Medium 9: assessed findings win over "often" -----------------------------------------
+
+    @Test
+    void deskWorkerWithTightUpperTrapsAndPecs_strengthensOnlyWhatIsWeakAndAssessesWhatWasNot() {
+        Evaluation e = evaluate(Patient.builder().age(41).pain(Region.NECK, 14.0, 4)
+                .muscle(MuscleFinding.of(Muscle.UPPER_TRAPEZIUS).normalStrength().shortened().feelsTight())
+                .muscle(MuscleFinding.of(Muscle.DEEP_CERVICAL_FLEXORS).normalStrength().normalLength())
+                .muscle(MuscleFinding.of(Muscle.PECTORALS).normalStrength().shortened().feelsTight())
+                .muscle(MuscleFinding.of(Muscle.RHOMBOIDS).weak().lengthened())
+                .build());
+
+        assertTrue(recommends(e, Action.STRETCH, Muscle.UPPER_TRAPEZIUS));
+        assertFalse(recommends(e, Action.STRENGTHEN, Muscle.DEEP_CERVICAL_FLEXORS), "assessed normal: never strengthened");
+        assertFalse(recommends(e, Action.ASSESS, Muscle.DEEP_CERVICAL_FLEXORS), "already assessed");
+        assertTrue(recommends(e, Action.STRENGTHEN, Muscle.RHOMBOIDS), "assessed weak: strengthened");
+        Recommendation assess = recommendation(e, Action.ASSESS, Muscle.LOWER_TRAPEZIUS).orElseThrow();
+        assertEquals("MUS-16", assess.explanation().rule());
+        assertFalse(recommends(e, Action.STRENGTHEN, Muscle.LOWER_TRAPEZIUS), "not assessed: assessed, not strengthened");
+    }
+
+    // ---- Medium 10: back-pain rules for back pain ---------------------------------------------
+
+    @Test
+    void sedentaryKneePatientWithShortCalves_getsKneeStabilityNotTheLowerBack() {
+        Evaluation e = evaluate(Patient.builder().age(58).pain(Region.KNEE, 20.0, 5)
+                .muscle(MuscleFinding.of(Muscle.CALVES).normalStrength().shortened())
+                .lifestyle(Lifestyle.SEDENTARY).build());
+
+        assertTrue(recommends(e, Action.STRETCH, Muscle.CALVES));
+        assertFalse(recommends(e, Action.STABILIZE, Region.LOWER_BACK), e.recommendations().toString());
+        assertFalse(recommends(e, Action.STRENGTHEN, Muscle.TRANSVERSE_ABDOMINIS));
+        assertFalse(recommends(e, Action.STRENGTHEN, Muscle.MULTIFIDUS));
+        assertTrue(ruleIds(recommendation(e, Action.STABILIZE, Region.KNEE).orElseThrow()).contains("PRG-02"));
+    }
+
+    @Test
+    void shoulderPatientWithShortPecs_getsNoTrunkStabilityAfterTheStretch() {
+        Evaluation e = evaluate(Patient.builder().age(35).pain(Region.SHOULDER, 6.0, 4)
+                .muscle(MuscleFinding.of(Muscle.PECTORALS).normalStrength().shortened()).build());
+
+        assertTrue(recommends(e, Action.STRETCH, Muscle.PECTORALS));
+        assertTrue(e.recommendations().stream().noneMatch(r -> r.action() == Action.STABILIZE), e.recommendations().toString());
+    }
+
+    // ---- Medium 11: self-management for every back-pain patient -------------------------------
+
+    @Test
+    void lowBackPainWithoutStartBack_getsNiceSelfManagementAdvice_butNotUnderAnEmergency() {
+        Evaluation plain = evaluate(Patient.builder().age(46).pain(Region.LOWER_BACK, 3.0, 6).build());
+        Evaluation emergency = evaluate(Patient.builder().age(46).pain(Region.LOWER_BACK, 3.0, 6)
+                .redFlags(RedFlag.SADDLE_ANESTHESIA).build());
+        Evaluation knee = evaluate(Patient.builder().age(46).pain(Region.KNEE, 3.0, 6).build());
+
+        Recommendation advice = recommendation(plain, Action.ADVISE, Topic.SELF_MANAGEMENT).orElseThrow();
+        assertEquals("SBT-05", advice.explanation().rule());
+        assertTrue(advice.explanation().rationale().contains("carrying on with normal activities"));
+        assertTrue(advice.explanation().citations().stream().noneMatch(Citation::isQuote), "NICE is summarised, never quoted");
+        assertFalse(recommends(emergency, Action.ADVISE, Topic.SELF_MANAGEMENT));
+        assertTrue(emergency.suppressed().stream().noneMatch(s -> s.topic() == Topic.SELF_MANAGEMENT));
+        assertFalse(recommends(knee, Action.ADVISE, Topic.SELF_MANAGEMENT));
+    }
+
+    // ---- Medium 12: the what-if report names injuries -----------------------------------------
+
+    @Test
+    void runnerWithAShortLeftHamstring_whatIfNamesARecentInjuryOfItAndASurgeryOfTheHip() {
+        Patient runner = Patient.builder().age(31).pain(Region.LOWER_BACK, 4.0, 3)
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).left().normalStrength().shortened().feelsTight()).build();
+
+        Evaluation e = Kb.ENGINE.evaluateWithMissingData(runner);
+
+        WhatIf injury = e.missingData().stream()
+                .filter(w -> w.path().equals("injuries") && w.fact().equals("a recent injury to the left hamstrings"))
+                .findFirst().orElseThrow(() -> new AssertionError(e.missingData().toString()));
+        assertEquals(WhatIf.Rank.SAFETY, injury.rank());
+        assertTrue(injury.changes().stream().anyMatch(c -> c.action() == Action.STRETCH && c.target() == Muscle.HAMSTRINGS
+                && c.kind() == EvaluationDiff.Kind.WITHHELD), injury.changes().toString());
+        assertTrue(e.missingData().stream().anyMatch(w -> w.path().equals("surgeries") && w.fact().equals("recent surgery of the hip")),
+                e.missingData().toString());
+    }
+
+    // ---- Low items ----------------------------------------------------------------------------
+
+    @Test
+    void lowBackPainWithTwoWarningSigns_namesEachRuleOnceBesideTheGuardedBack() {
+        Evaluation e = evaluate(Patient.builder().age(44).pain(Region.LOWER_BACK, 16.0, 6)
+                .stretching(StretchingHistory.builder().painReturnsWithinMinutes(20).worseNextDay(true).build()).build());
+
+        Recommendation dont = recommendation(e, Action.DO_NOT_STRETCH, Region.LOWER_BACK).orElseThrow();
+        List<String> support = dont.alsoSupportedBy().stream().map(Explanation::rule).toList();
+        assertEquals(support.stream().distinct().toList(), support, "one explanation per rule");
+        assertTrue(support.contains("SAF-05"));
+    }
+
+    @Test
+    void rhomboidsFeelTightAndRightPecsShort_oneAssessItemForBothSidesWithBothReasons() {
+        // MUS-04 asks for the rhomboids' length (both sides), MUS-16 for their strength (the right
+        // side, opposing the right pectorals): one item for both sides, not a right one beside it.
+        Evaluation e = evaluate(Patient.builder().age(39).pain(Region.UPPER_BACK, 14.0, 4)
+                .muscle(MuscleFinding.of(Muscle.RHOMBOIDS).feelsTight())
+                .muscle(MuscleFinding.of(Muscle.PECTORALS).right().normalStrength().shortened()).build());
+
+        List<Recommendation> rhomboids = e.recommendations().stream().filter(r -> r.target() == Muscle.RHOMBOIDS).toList();
+        assertEquals(1, rhomboids.size(), rhomboids.toString());
+        assertEquals(Side.BOTH, rhomboids.get(0).side());
+        assertEquals(Set.of("MUS-04", "MUS-16"), ruleIds(rhomboids.get(0)), "the right side's reason is kept");
+    }
+
+    @Test
+    void weakLongDeepStabilisers_getNoDoNotStretchItems() {
+        Evaluation e = evaluate(Patient.builder().age(33).pain(Region.LOWER_BACK, 10.0, 4)
+                .muscle(MuscleFinding.of(Muscle.TRANSVERSE_ABDOMINIS).weak().lengthened())
+                .muscle(MuscleFinding.of(Muscle.MULTIFIDUS).weak().lengthened())
+                .muscle(MuscleFinding.of(Muscle.DEEP_CERVICAL_FLEXORS).weak().lengthened()).build());
+
+        assertTrue(recommends(e, Action.STRENGTHEN, Muscle.TRANSVERSE_ABDOMINIS));
+        for (Muscle m : List.of(Muscle.TRANSVERSE_ABDOMINIS, Muscle.MULTIFIDUS, Muscle.DEEP_CERVICAL_FLEXORS)) {
+            assertFalse(recommends(e, Action.DO_NOT_STRETCH, m), m + " is stretched by nobody");
+        }
+    }
+
+    @Test
+    void shortHipFlexors_theStretchItselfSaysPainFreeMildDiscomfortNoBouncing() {
+        Evaluation e = evaluate(Patient.builder().age(37).pain(Region.LOWER_BACK, 9.0, 4)
+                .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).normalStrength().shortened())
+                .stretching(StretchingHistory.builder().ballistic(true).build()).build());
+
+        Recommendation stretch = recommendation(e, Action.STRETCH, Muscle.HIP_FLEXORS).orElseThrow();
+        assertTrue(stretch.dosage().contains("pain-free range, mild discomfort only, no bouncing"), stretch.dosage());
+        assertTrue(stretch.alsoSupportedBy().stream().filter(x -> x.rule().equals("TEC-01"))
+                .flatMap(x -> x.citations().stream()).anyMatch(c -> c.text().startsWith("Avoid ballistic stretching")));
+    }
+
+    @Test
+    void stressedSedentaryKneePatient_quotesOnlyTheFactorsAndTheJointThatApply() {
+        Evaluation e = evaluate(Patient.builder().age(50).pain(Region.KNEE, 20.0, 5)
+                .lifestyle(Lifestyle.HIGH_STRESS, Lifestyle.SEDENTARY).build());
+
+        // The stress rule quotes the two factors it is about, not seed 003's whole list of four.
+        assertEquals(List.of("Chronic stress", "Anxiety"), quotes(recommendation(e, Action.ADVISE, Topic.STRESS).orElseThrow().explanation()));
+        assertEquals(List.of("Deconditioning", "Reduced physical activity"),
+                quotes(recommendation(e, Action.ADVISE, Topic.STAY_ACTIVE).orElseThrow().explanation()));
+        assertEquals(List.of("Knees (stability)"),
+                quotes(recommendation(e, Action.STABILIZE, Region.KNEE).orElseThrow().explanation()));
+    }
+
+    @Test
+    void patientStretchingOnceAWeek_isToldToStretchMoreInWordsAndNotThatStretchingIsIncomplete() {
+        Evaluation e = evaluate(Patient.builder().age(45).pain(Region.LOWER_BACK, 20.0, 5)
+                .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).normalStrength().shortened())
+                .stretching(StretchingHistory.builder().sessionsPerWeek(1).build()).build());
+
+        String consistency = recommendation(e, Action.ADVISE, Topic.CONSISTENCY).orElseThrow().explanation().rationale();
+        assertTrue(consistency.contains("stretches once a week"), consistency);
+        assertFalse(recommends(e, Action.ADVISE, Topic.STRETCHING_INCOMPLETE));
+    }
+
+    @Test
+    void kneePatientWithShortCalves_isNotToldOnlyStretchingIsRecommendedBesideKneeStability() {
+        Evaluation e = evaluate(Patient.builder().age(62).pain(Region.KNEE, 30.0, 4)
+                .muscle(MuscleFinding.of(Muscle.CALVES).normalStrength().shortened()).build());
+
+        assertTrue(recommends(e, Action.STABILIZE, Region.KNEE));
+        assertFalse(recommends(e, Action.STRENGTHEN, Topic.BALANCE_WITH_STRENGTHENING));
+    }
+
+    @Test
+    void stretcherWhoSaysSheDoesNotWarmUp_isNotCalledNotKnownToWarmUp() {
+        Evaluation e = evaluate(Patient.builder().age(27)
+                .muscle(MuscleFinding.of(Muscle.CALVES).shortened())
+                .stretching(StretchingHistory.builder().warmsUpFirst(false).build()).build());
+
+        String why = recommendation(e, Action.WARM_UP, Topic.WARM_UP_BEFORE_STRETCHING).orElseThrow().explanation().rationale();
+        assertTrue(why.contains("the patient does not warm up first"), why);
+    }
+
+    @Test
+    void hamstringStrainSevenWeeksAgo_isStretchedGentlyAndPainFree() {
+        Evaluation justHealed = evaluate(Patient.builder().age(26)
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).left().shortened())
+                .injury(Injury.strain(Muscle.HAMSTRINGS).left().daysAgo(50)).build());
+        Evaluation longHealed = evaluate(Patient.builder().age(26)
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).left().shortened())
+                .injury(Injury.strain(Muscle.HAMSTRINGS).left().daysAgo(100)).build());
+
+        Recommendation stretch = recommendation(justHealed, Action.STRETCH, Muscle.HAMSTRINGS, Side.LEFT).orElseThrow();
+        assertTrue(stretch.dosage().startsWith("progress gently, pain-free"), stretch.dosage());
+        assertTrue(ruleIds(stretch).contains("SAF-12"));
+        assertFalse(recommendation(longHealed, Action.STRETCH, Muscle.HAMSTRINGS, Side.LEFT).orElseThrow().dosage()
+                .contains("progress gently"));
+    }
+
+    // ---- Catalog gaps G41-G44 -----------------------------------------------------------------
+
+    @Test
+    void chronicBackPainWithWeakGlutes_statesTheExpectedCourseWithThePlan() {
+        Evaluation e = evaluate(Patient.builder().age(48).pain(Region.LOWER_BACK, 40.0, 5)
+                .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened()).build());
+
+        Recommendation practice = recommendation(e, Action.ADVISE, Topic.DAILY_PRACTICE).orElseThrow();
+        assertTrue(practice.dosage().contains("1-2 sessions") && practice.dosage().contains("4-8 sessions"), practice.dosage());
+        assertTrue(ruleIds(practice).containsAll(Set.of("PRG-06", "PRG-07")), "G41 and G43");
+    }
+
+    @Test
+    void activePatientWithShortCalves_addsEnduranceTrainingAndStretchingAsACoolDown() {
+        Evaluation e = evaluate(Patient.builder().age(30).pain(Region.ANKLE, 5.0, 3)
+                .muscle(MuscleFinding.of(Muscle.CALVES).normalStrength().shortened()).build());
+
+        assertEquals(Set.of("PRG-08"), ruleIds(recommendation(e, Action.ADVISE, Topic.STAY_ACTIVE).orElseThrow()));
+        assertTrue(ruleIds(recommendation(e, Action.WARM_UP, Topic.DYNAMIC_WARM_UP).orElseThrow()).contains("TEC-09"));
+        assertTrue(recommendation(e, Action.ADVISE, Target.GENERAL).isPresent());
+    }
+
+    private static List<String> quotes(Explanation x) {
+        return x.citations().stream().filter(Citation::isQuote).map(Citation::quote).toList();
+    }
+}
