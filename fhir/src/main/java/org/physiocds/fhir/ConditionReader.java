@@ -162,11 +162,18 @@ final class ConditionReader {
         }
         r.used("Procedure");
         Region region = null;
-        for (CodeableConcept site : p.getBodySite()) {
+        Side side = standard == null ? null : standard.side();
+        List<CodeableConcept> sites = p.getBodySite();
+        for (int i = 0; i < sites.size(); i++) {
+            CodeableConcept site = sites.get(i);
             for (Coding coding : site.getCoding()) {
                 if (Codes.SNOMED.equals(coding.getSystem()) && RecordReader.in(Codes.REGION_BY_SITE.keySet(), coding.getCode())) {
                     region = Codes.REGION_BY_SITE.get(coding.getCode());
                 }
+            }
+            // The operated side, in the same shapes as an injury's (interchange v1.3 surgery side).
+            if (side == null) {
+                side = isSideOnly(site) ? FieldReader.side(site) : fields.laterality(site, sites, path + ".bodySite[" + i + "]");
             }
         }
         if (region == null && standard != null) {
@@ -182,6 +189,6 @@ final class ConditionReader {
             LocalDate day = fields.day(when.getValueAsString(), path + ".performedPeriod." + (end ? "end" : "start"));
             days = day == null ? null : (int) ChronoUnit.DAYS.between(day, r.asOf);
         }
-        r.surgeries.add(new Surgery(region, days));
+        r.surgeries.add(new Surgery(region, days, side));
     }
 }

@@ -190,7 +190,12 @@ final class RecordReader {
         flags.addAll(conditionRedFlags);
         patient.signs(present(signs).toArray(Sign[]::new));
         patient.lifestyle(present(lifestyle).toArray(Lifestyle[]::new));
-        patient.redFlags(flags.toArray(RedFlag[]::new));
+        // Screened (interchange v1.3: redFlags present, maybe empty) only when the record says
+        // something of red flags: an answer to a red-flag question, true or false, or a condition
+        // that is one. A record silent on them is "not screened", never "screened, none".
+        if (!redFlags.isEmpty() || !flags.isEmpty()) {
+            patient.redFlags(flags.toArray(RedFlag[]::new));
+        }
         if (value(startBack) != null) {
             patient.startBack(value(startBack));
         }

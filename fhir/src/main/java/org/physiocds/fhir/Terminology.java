@@ -255,13 +255,18 @@ final class Terminology {
     // ---------------------------------------------------------------- surgery
 
     /** A surgical procedure recognised by its own code; the region {@code null} when the code names none. */
-    record SurgeryCode(Region region) {
+    /** A surgical procedure's region and, when the code itself names it, the side operated on. */
+    record SurgeryCode(Region region, Side side) {
+
+        SurgeryCode(Region region) {
+            this(region, null);
+        }
     }
 
     static final Map<String, SurgeryCode> SCT_SURGERY = Map.ofEntries(
             Map.entry("609588000", new SurgeryCode(Region.KNEE)),     // Total knee replacement
-            Map.entry("443682009", new SurgeryCode(Region.KNEE)),     // Total replacement of right knee joint
-            Map.entry("443681002", new SurgeryCode(Region.KNEE)),     // Total replacement of left knee joint
+            Map.entry("443682009", new SurgeryCode(Region.KNEE, Side.RIGHT)),     // Total replacement of right knee joint
+            Map.entry("443681002", new SurgeryCode(Region.KNEE, Side.LEFT)),     // Total replacement of left knee joint
             Map.entry("19063003", new SurgeryCode(Region.KNEE)),      // Arthroplasty of knee
             Map.entry("309431009", new SurgeryCode(Region.KNEE)),     // Arthroscopy of knee
             Map.entry("239431009", new SurgeryCode(Region.KNEE)),     // Reconstruction of anterior cruciate ligament of knee joint

@@ -1,6 +1,7 @@
 package org.physiocds.fhir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -222,6 +223,30 @@ class EhrRecordsTest {
                 + ",\"performedDateTime\":\"2026-05-01\"}")).patient();
         assertEquals(Region.HIP, p.surgeries().get(0).region());
         assertEquals(31, p.surgeries().get(0).daysAgo());
+    }
+
+    @Test
+    void surgerySide_fromTheCodeOrABodySiteLaterality_andNoneWhenNotGiven() {
+        String leftKnee = "{\"resourceType\":\"Procedure\",\"status\":\"completed\",\"code\":" + coding(SCT, "443681002")
+                + ",\"performedDateTime\":\"2026-05-01\"}";
+        String hipRightSite = "{\"resourceType\":\"Procedure\",\"status\":\"completed\",\"code\":" + coding(SCT, "52734007")
+                + ",\"bodySite\":[" + coding(SCT, "24028007") + "],\"performedDateTime\":\"2026-05-01\"}";
+        String hip = "{\"resourceType\":\"Procedure\",\"status\":\"completed\",\"code\":" + coding(SCT, "52734007")
+                + ",\"performedDateTime\":\"2026-05-01\"}";
+
+        assertEquals(Side.LEFT, read(bundle(leftKnee)).patient().surgeries().get(0).side());
+        assertEquals(Side.RIGHT, read(bundle(hipRightSite)).patient().surgeries().get(0).side());
+        assertEquals(null, read(bundle(hip)).patient().surgeries().get(0).side(), "not given: both sides held");
+    }
+
+    @Test
+    void redFlags_screenedOnlyWhenTheRecordSaysSomethingOfThem() {
+        Patient silent = read(bundle(condition(coding(SCT, "279039007"), null, "\"onsetDateTime\":\"2026-05-01\""))).patient();
+        Patient cancer = read(bundle(condition(coding(SCT, "363346000"), null, ""))).patient();
+
+        assertFalse(silent.redFlagsScreened(), "a record silent on red flags is not screened");
+        assertFalse(Fixtures.ENGINE.evaluate(silent).redFlagsScreened());
+        assertTrue(cancer.redFlagsScreened());
     }
 
     // ------------------------------------------------------------------ laterality in every shape
