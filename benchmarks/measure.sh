@@ -31,7 +31,7 @@ cat "$OUT/machine.txt"
 # 1. Throughput, latency percentiles and allocation per thread count: the engine, Drools' firing
 #    alone (the 1.15x goal), the hand-coded baseline; the missing-data report on one thread only.
 for t in 1 2 4; do
-  if [[ $t == 1 ]]; then only=(EvaluationBenchmark); else only=('EvaluationBenchmark.(engine|firingAlone|handCoded)$'); fi
+  if [[ $t == 1 ]]; then only=(EvaluationBenchmark); else only=('EvaluationBenchmark.(engine|engineDecisions|firingAlone|handCoded)$'); fi
   java -jar "$BENCH" "${only[@]}" -t "$t" "${JMH_OPTS[@]}" -prof gc \
       -rf json -rff "$OUT/jmh-t$t.json" | tee "$WORK/jmh-t$t.txt" | grep -E '^Benchmark|^EvaluationBenchmark' || true
 done
