@@ -235,7 +235,7 @@ class PopulationJobTest {
         assertEquals(200, stamped.get("recentInjuryDays").intValue());
         assertEquals(6, stamped.get("chronicPainWeeks").intValue());
         assertEquals(90, stamped.get("recentSurgeryDays").intValue());
-        assertEquals("[\"recentInjuryDays\"]", stamped.get("outsideClinicalLimits").toString());
+        assertEquals("[\"chronicPainWeeks\"]", stamped.get("outsideClinicalLimits").toString());
         assertTrue(Files.readString(dir.resolve("out-thresholds").resolve("summary.md"))
                 .contains("recentInjuryDays 200, recentSurgeryDays 90"));
     }
