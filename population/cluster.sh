@@ -30,7 +30,8 @@ MEMORY_PER_WORKER=${MEMORY_PER_WORKER:-2g}
 # What Spark opens on Java 17 (Spark's own scripts pass the same list; population.jar's manifest too).
 OPENS=""
 for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util java.util.concurrent java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs sun.security.action sun.util.calendar; do OPENS="$OPENS --add-opens=java.base/$p=ALL-UNNAMED"; done
-export SPARK_LOCAL_IP=127.0.0.1 SPARK_LOCAL_HOSTNAME=127.0.0.1
+# Loopback only; the Scala version, as a Spark distribution's scripts set it for the workers.
+export SPARK_LOCAL_IP=127.0.0.1 SPARK_LOCAL_HOSTNAME=127.0.0.1 SPARK_SCALA_VERSION=2.13
 
 # 0. A Spark installation: jars/ holds Spark (here: lib/ without the project's own jars, which
 #    travel with the job in step 3, as they would to any cluster).

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The cluster's Spark installation is a directory whose {@code jars/} holds the job's
  * {@code lib/} without the project's own jars: the engine, the knowledge base and the FHIR mapping
  * travel with the submission ({@code --jars}), as on a real cluster. Every process is killed, with
- * the executors the workers started, whatever happens; the whole test is bounded.
+ * the executors the workers started, whatever happens; the whole test is bounded. Five JVMs take
+ * minutes on two cores: {@code verify} runs it with {@code -Pcluster-it} only, as CI does ({@code .ci/run}).
  */
 class ClusterIT {
 
@@ -59,13 +60,16 @@ class ClusterIT {
         lines.add(2100, "not json");
         Files.write(input, lines);
 
+        // Local mode in this JVM, as PopulationJobTest runs it; the cluster's driver is a JVM of its own.
         Path local = dir.resolve("local");
-        assertEquals(0, run(dir, dir.resolve("local.txt"), List.of("-Xmx1g", "-jar", JOB.toString(), "--input",
-                input.toString(), "--format", "ndjson", "--output", local.toString(), "--master", "local[2]",
-                "--partitions", "4")));
-
+        SparkSession spark = SparkSession.builder().master("local[2]").appName("cluster-it")
+                .config("spark.ui.enabled", "false").config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.driver.host", "localhost").getOrCreate();
         Path sparkHome = installation(dir);
         try {
+            Summary inLocalMode = PopulationJob.run(spark, new PopulationJob.Options(input.toString(), "ndjson",
+                    local.toString(), java.time.LocalDate.now(), 3));
+            assertEquals(PATIENTS, inLocalMode.evaluated());
             int masterPort = freePort();
             int masterUi = freePort();
             String master = "spark://127.0.0.1:" + masterPort;
@@ -94,21 +98,15 @@ class ClusterIT {
                     + " evaluated, 2 not valid, 0 failed"), Files.readString(said));
             assertEquals(2, executorsThatRan(dir), "both workers ran an executor");
 
-            SparkSession spark = SparkSession.builder().master("local[1]").appName("cluster-it")
-                    .config("spark.ui.enabled", "false").config("spark.driver.bindAddress", "127.0.0.1")
-                    .config("spark.driver.host", "localhost").getOrCreate();
-            try {
-                Map<String, List<String>> expected = TableRows.read(spark, local.toString());
-                Map<String, List<String>> actual = TableRows.read(spark, clustered.toString());
-                for (String table : TableRows.COLUMNS.keySet()) {
-                    assertEquals(expected.get(table), actual.get(table), table);
-                }
-                assertEquals(PATIENTS, actual.get("evaluations").size());
-            } finally {
-                spark.stop();
+            Map<String, List<String>> expected = TableRows.read(spark, local.toString());
+            Map<String, List<String>> actual = TableRows.read(spark, clustered.toString());
+            for (String table : TableRows.COLUMNS.keySet()) {
+                assertEquals(expected.get(table), actual.get(table), table);
             }
+            assertEquals(PATIENTS, actual.get("evaluations").size());
         } finally {
             stopAll();
+            spark.stop();
         }
     }
 
@@ -155,6 +153,9 @@ class ClusterIT {
         builder.environment().put("SPARK_HOME", sparkHome.toString());
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         builder.environment().put("SPARK_LOCAL_HOSTNAME", "127.0.0.1");
+        // A worker builds its executors' command line as Spark's scripts do; in an installation
+        // (jars/, no build directories) the Scala version is given, as a distribution's scripts give it.
+        builder.environment().put("SPARK_SCALA_VERSION", "2.13");
         processes.add(builder.start());
     }
 
