@@ -64,7 +64,7 @@ for w in $(seq 1 "$WORKERS"); do
     --memory "$MEMORY_PER_WORKER" --webui-port $((8080 + w)) --work-dir "$WORK/work-$w" spark://127.0.0.1:7077
 done
 for _ in $(seq 1 120); do
-  alive=$(curl -s http://127.0.0.1:8080/json/ | tr -d ' \n' | sed -n 's/.*"aliveworkers":\([0-9]*\).*/\1/p')
+  alive=$( (curl -s http://127.0.0.1:8080/json/ || true) | tr -d ' \n' | sed -n 's/.*"aliveworkers":\([0-9]*\).*/\1/p')
   [[ "${alive:-0}" == "$WORKERS" ]] && break
   sleep 1
 done

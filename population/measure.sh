@@ -36,8 +36,8 @@ e=$(date +%s.%N); SPARK=$(secs "$s" "$e")
 echo "population local[$CORES]: $SPARK s (JVM and Spark start included), $(du -sh tables | cut -f1) written"
 python3 -c "import json; print(json.load(open('tables/summary.json'))['timings'])"
 
-# The floor: firing alone per patient of this file (a sample of 20,000, CPU time, one thread).
-FLOOR=$(java -Xmx2g -cp "$BENCH" org.physiocds.bench.PopulationFiring "patients-$COUNT.ndjson" 20000 2>/dev/null | tee floor.txt \
+# The floor: firing alone per patient of this file (the first FLOOR_SAMPLE, default 20,000; CPU time, one thread).
+FLOOR=$(java -Xmx2g -cp "$BENCH" org.physiocds.bench.PopulationFiring "patients-$COUNT.ndjson" "${FLOOR_SAMPLE:-20000}" 2>/dev/null | tee floor.txt \
   | sed -n 's/^firing alone µs\/patient //p')
 cat floor.txt
 BOUND=$(echo "$COUNT * $FLOOR / 1000000 / $CORES" | bc -l)

@@ -44,20 +44,20 @@ class ClusterIT {
     private static final Path CDS = ROOT.resolve("examples/target/cds-examples.jar");
     private static final Path JOB = ROOT.resolve("population/target/population.jar");
     private static final Path LIB = ROOT.resolve("population/target/lib");
-    private static final int PATIENTS = 3000;
+    private static final int PATIENTS = 2000;
     /** The project's jars: submitted with the job, not part of the cluster's installation. */
     private static final List<String> OURS = List.of("rules-core-", "rules-kb-", "fhir-");
 
     private final List<Process> processes = new ArrayList<>();
 
     @Test
-    @Timeout(value = 8, unit = TimeUnit.MINUTES)
+    @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void standaloneClusterOfTwoWorkers_givesTheTablesOfLocalMode(@TempDir Path dir) throws Exception {
         Path input = dir.resolve("patients.ndjson");
         run(dir, input, List.of("-jar", CDS.toString(), "generate", "--count", String.valueOf(PATIENTS), "--seed", "23"));
         List<String> lines = new ArrayList<>(Files.readAllLines(input));
         lines.add(700, "{\"age\": -1}");
-        lines.add(2100, "not json");
+        lines.add(1500, "not json");
         Files.write(input, lines);
 
         // Local mode in this JVM, as PopulationJobTest runs it; the cluster's driver is a JVM of its own.
