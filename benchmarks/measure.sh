@@ -31,7 +31,7 @@ cat "$OUT/machine.txt"
 # 1. Throughput, latency percentiles and allocation per thread count: the engine, Drools' firing
 #    alone (the 1.15x goal), the hand-coded baseline; the missing-data report on one thread only.
 for t in 1 2 4; do
-  if [[ $t == 1 ]]; then only=(EvaluationBenchmark); else only=('EvaluationBenchmark.(engine|firingAlone|handCoded)$'); fi
+  if [[ $t == 1 ]]; then only=(EvaluationBenchmark); else only=('EvaluationBenchmark.(engine|engineDecisions|firingAlone|handCoded)$'); fi
   java -jar "$BENCH" "${only[@]}" -t "$t" "${JMH_OPTS[@]}" -prof gc \
       -rf json -rff "$OUT/jmh-t$t.json" | tee "$WORK/jmh-t$t.txt" | grep -E '^Benchmark|^EvaluationBenchmark' || true
 done
@@ -57,6 +57,8 @@ hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$OUT/cold-start.json" \
   -n "CLI evaluate, -XX:TieredStopAtLevel=1" "java -XX:TieredStopAtLevel=1 -jar $CLI evaluate $PATIENT" \
   -n "CLI evaluate, packaged AppCDS archive" "java -XX:SharedArchiveFile=$ARCHIVE -jar $ARCHIVED_CLI evaluate $PATIENT" \
   -n "CLI evaluate, launcher (archive + TieredStopAtLevel=1)" "$LAUNCHER evaluate $PATIENT" \
+  -n "CLI evaluate --fhir (java -jar)" "java -jar $CLI evaluate --fhir examples/fhir/demo-01.json --as-of 2026-06-01" \
+  -n "CLI evaluate --fhir, launcher" "$LAUNCHER evaluate --fhir examples/fhir/demo-01.json --as-of 2026-06-01" \
   -n "API first result (FirstResult)" "java -cp $BENCH org.physiocds.bench.FirstResult"
 for i in 1 2 3; do java -cp "$BENCH" org.physiocds.bench.FirstResult 2>&1 >/dev/null; done | tee "$OUT/first-result-phases.txt"
 

@@ -49,6 +49,26 @@ public final class CdsEngine {
     }
 
     /**
+     * Evaluates one patient for its decisions, without putting the matched facts into words: for
+     * population work (batch, Spark, diffs of thousands of patients) that needs the decisions and
+     * their rule ids, not the prose of each explanation. The result is the one {@link #evaluate}
+     * gives, decision for decision: the same recommendations, flags and suppressions with the
+     * same codes, dosages, referrals and restrictions, in the same order, the same exercise hold
+     * and STarT Back result, and each item explained by the same rule, supported or overruled by
+     * the same rules, with the same guidance ids. Only the explanations differ: their
+     * {@link Explanation#facts() facts} are empty. Their rule name and citations are the rule's
+     * own and their rationale is the text the rule wrote as it fired, so neither costs anything to
+     * keep. For a clinician, or to show why, use {@link #evaluate}.
+     *
+     * @throws InvalidPatientException listing every invalid field; nothing was evaluated
+     * @throws CdsException            on a fault inside the library (never a Drools type)
+     */
+    public Evaluation evaluateDecisions(Patient patient) {
+        PatientValidator.validate(patient);
+        return evaluator.evaluate(patient, false);
+    }
+
+    /**
      * Evaluates one patient and reports what could change the advice: for each fact the record
      * leaves unknown that a rule reads (a muscle's length not assessed, no stretching history, no
      * red-flag screening, no STarT Back...), each value that would change something, and what would

@@ -1,6 +1,9 @@
 package org.physiocds.population;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.physiocds.CdsEngine;
+import org.physiocds.Thresholds;
 import org.physiocds.fhir.FhirMapping;
 import org.physiocds.json.JsonCodec;
 
@@ -27,9 +30,25 @@ final class Engines {
         static final FhirMapping FHIR = FhirMapping.create();
     }
 
+    /** Engines for other thresholds ({@code --thresholds}), one per thresholds, built on first use. */
+    private static final Map<Thresholds, CdsEngine> OTHERS = new ConcurrentHashMap<>();
+
     /** This JVM's engine, built on first use (the initialisation-on-demand holder idiom). */
     static CdsEngine engine() {
         return EngineHolder.ENGINE;
+    }
+
+    /**
+     * This JVM's engine for {@code thresholds}: the default engine for the defaults; for others an
+     * engine of their own, built once, past clinical limits allowed (a what-if run, as {@code cds
+     * diff}; the summary says so).
+     */
+    static CdsEngine engine(Thresholds thresholds) {
+        if (thresholds.equals(Thresholds.DEFAULTS)) {
+            return engine();
+        }
+        return OTHERS.computeIfAbsent(thresholds,
+                t -> CdsEngine.builder().thresholds(t).allowUnsafeThresholds().build());
     }
 
     static JsonCodec json() {

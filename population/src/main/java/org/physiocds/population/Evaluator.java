@@ -6,11 +6,11 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.util.LongAccumulator;
+import org.physiocds.CdsEngine;
 import org.physiocds.Citation;
 import org.physiocds.Evaluation;
 import org.physiocds.Explanation;
@@ -19,6 +19,7 @@ import org.physiocds.InvalidPatientException;
 import org.physiocds.Problem;
 import org.physiocds.Recommendation;
 import org.physiocds.SuppressedRecommendation;
+import org.physiocds.Thresholds;
 import org.physiocds.json.JsonCodec;
 import org.physiocds.model.Patient;
 
@@ -28,7 +29,7 @@ import org.physiocds.model.Patient;
  * travels with it. A record that is not a valid patient, or on which the library fails, gives a
  * row with its problems (the library's messages never hold patient data) and the partition goes on.
  */
-final class Evaluator implements FlatMapFunction<Iterator<Input>, Row> {
+final class Evaluator implements Function2<Integer, Iterator<Input>, Iterator<Row>> {
 
     private static final long serialVersionUID = 1L;
 
@@ -37,21 +38,36 @@ final class Evaluator implements FlatMapFunction<Iterator<Input>, Row> {
             "a JSON document of at most " + JsonCodec.MAX_DOCUMENT_LENGTH + " characters on one line");
 
     private final LocalDate asOf;
+    /** The thresholds' five values ({@link Thresholds} itself is not serialisable). */
+    private final int[] thresholds;
     private final LongAccumulator readNanos;
     private final LongAccumulator evaluateNanos;
     private final LongAccumulator rowNanos;
 
-    Evaluator(LocalDate asOf, LongAccumulator readNanos, LongAccumulator evaluateNanos, LongAccumulator rowNanos) {
+    Evaluator(LocalDate asOf, Thresholds thresholds, LongAccumulator readNanos, LongAccumulator evaluateNanos,
+            LongAccumulator rowNanos) {
         this.asOf = asOf;
+        this.thresholds = new int[] {thresholds.recentInjuryDays(), thresholds.recentSurgeryDays(),
+            thresholds.painReturnMinutes(), thresholds.consistentSessionsPerWeek(), thresholds.chronicPainWeeks()};
         this.readNanos = readNanos;
         this.evaluateNanos = evaluateNanos;
         this.rowNanos = rowNanos;
     }
 
+    /**
+     * The rows of partition {@code partition}, in its order. A record to be numbered (line 0: a
+     * line of NDJSON) gets its line within the partition, and the partition as its
+     * {@code block}, for the job to add the lines of the file's earlier partitions; any other
+     * record keeps its line, block -1.
+     */
     @Override
-    public Iterator<Row> call(Iterator<Input> inputs) {
+    public Iterator<Row> call(Integer partition, Iterator<Input> inputs) {
+        CdsEngine engine = Engines.engine(new Thresholds(thresholds[0], thresholds[1], thresholds[2], thresholds[3],
+                thresholds[4]));
         Set<String> rulesSeen = new HashSet<>(); // each rule's metadata once per partition
         return new Iterator<>() {
+            private long local;
+
             @Override
             public boolean hasNext() {
                 return inputs.hasNext();
@@ -59,17 +75,22 @@ final class Evaluator implements FlatMapFunction<Iterator<Input>, Row> {
 
             @Override
             public Row next() {
-                return evaluate(inputs.next(), rulesSeen);
+                Input in = inputs.next();
+                local++;
+                return in.line() == 0 ? evaluate(engine, in, local, partition, rulesSeen)
+                        : evaluate(engine, in, in.line(), -1, rulesSeen);
             }
         };
     }
 
-    Row evaluate(Input in, Set<String> rulesSeen) {
+    /** The tables hold decisions and rule ids, never facts: the engine does not put them into words. */
+    Row evaluate(CdsEngine engine, Input in, long line, int block, Set<String> rulesSeen) {
+        Record record = new Record(in.source(), line, block);
         if (in.kind() == Input.Kind.UNREADABLE) {
-            return invalid(in, null, List.of(new Problem(in.path(), in.text())));
+            return invalid(record, null, List.of(new Problem(in.path(), in.text())));
         }
         if (in.kind() == Input.Kind.INTERCHANGE && in.text().length() > JsonCodec.MAX_DOCUMENT_LENGTH) {
-            return invalid(in, null, List.of(TOO_LONG));
+            return invalid(record, null, List.of(TOO_LONG));
         }
         String patientId = null;
         try {
@@ -79,22 +100,26 @@ final class Evaluator implements FlatMapFunction<Iterator<Input>, Row> {
                     : Engines.fhir().readPatient(in.text(), asOf).patient();
             patientId = patient.patientId();
             long t1 = System.nanoTime();
-            Evaluation e = Engines.engine().evaluate(patient);
+            Evaluation e = engine.evaluateDecisions(patient);
             long t2 = System.nanoTime();
-            Row row = evaluated(in, e, rulesSeen);
+            Row row = evaluated(record, e, rulesSeen);
             long t3 = System.nanoTime();
             readNanos.add(t1 - t0);
             evaluateNanos.add(t2 - t1);
             rowNanos.add(t3 - t2);
             return row;
         } catch (InvalidPatientException e) {
-            return invalid(in, patientId, e.problems());
+            return invalid(record, patientId, e.problems());
         } catch (RuntimeException e) {
-            return failed(in, patientId, e);
+            return failed(record, patientId, e);
         }
     }
 
-    private static Row invalid(Input in, String patientId, List<Problem> problems) {
+    /** Where a row's record is: its file, line (within its block, when that is not -1) and block. */
+    private record Record(String source, long line, int block) {
+    }
+
+    private static Row invalid(Record in, String patientId, List<Problem> problems) {
         List<Row> errors = new ArrayList<>(problems.size());
         int position = 1;
         for (Problem p : problems) {
@@ -109,19 +134,22 @@ final class Evaluator implements FlatMapFunction<Iterator<Input>, Row> {
         return e.getClass().getSimpleName() + message;
     }
 
-    private static Row failed(Input in, String patientId, RuntimeException e) {
+    private static Row failed(Record in, String patientId, RuntimeException e) {
         return result(in, patientId, Tables.FAILED, List.of(RowFactory.create(1, null, null, failure(e))));
     }
 
-    private static Row result(Input in, String patientId, String status, List<Row> errors) {
-        return RowFactory.create(in.source(), in.line(), patientId, status,
+    private static Row result(Record in, String patientId, String status, List<Row> errors) {
+        return RowFactory.create(in.source(), in.line(), in.block(), patientId, status,
                 null, null, null, null, null, null, null, null,
-                seq(List.of()), seq(List.of()), seq(List.of()), seq(errors), seq(List.of()), seq(List.of()));
+                NONE, NONE, NONE, seq(errors), NONE, NONE);
     }
 
-    private static Row evaluated(Input in, Evaluation e, Set<String> rulesSeen) {
-        Set<String> fired = new TreeSet<>();
-        List<Row> seen = new ArrayList<>();
+    /** An empty array column (immutable, shared by every row). */
+    private static final scala.collection.Seq<?> NONE = seq(List.of());
+
+    private static Row evaluated(Record in, Evaluation e, Set<String> rulesSeen) {
+        List<String> fired = new ArrayList<>(16); // each rule once; a patient's few, so a list beats a set
+        List<Row> seen = new ArrayList<>(0);
         List<Row> recommendations = new ArrayList<>(e.recommendations().size());
         int position = 1;
         for (Recommendation r : e.recommendations()) {
@@ -152,17 +180,17 @@ final class Evaluator implements FlatMapFunction<Iterator<Input>, Row> {
             note(s.suppressedBy(), fired, rulesSeen, seen);
             s.alsoSuppressedBy().forEach(x -> note(x, fired, rulesSeen, seen));
         }
-        if (e.exerciseWithheld() != null) {
+        if (e.exerciseWithheld() != null && !fired.contains(e.exerciseWithheld().rule())) {
             fired.add(e.exerciseWithheld().rule());
         }
-        return RowFactory.create(in.source(), in.line(), e.patientId(), Tables.EVALUATED,
+        return RowFactory.create(in.source(), in.line(), in.block(), e.patientId(), Tables.EVALUATED,
                 e.knowledgeBase().name(), e.knowledgeBase().version(), e.knowledgeBase().contentHash(),
                 e.exerciseWithheld() == null ? null : name(e.exerciseWithheld().urgency()),
                 e.exerciseWithheld() == null ? null : e.exerciseWithheld().rule(),
                 e.startBack() == null ? null : e.startBack().total(),
                 e.startBack() == null ? null : e.startBack().psychosocial(),
                 e.startBack() == null ? null : name(e.startBack().stratum()),
-                seq(recommendations), seq(flags), seq(suppressed), seq(List.of()), seq(List.copyOf(fired)), seq(seen));
+                seq(recommendations), seq(flags), seq(suppressed), NONE, seq(fired), seen.isEmpty() ? NONE : seq(seen));
     }
 
     private static List<String> rules(List<Explanation> explanations) {
@@ -174,8 +202,10 @@ final class Evaluator implements FlatMapFunction<Iterator<Input>, Row> {
     }
 
     /** Counts the rule as fired for this patient, and keeps its metadata the first time this partition sees it. */
-    private static void note(Explanation x, Set<String> fired, Set<String> rulesSeen, List<Row> seen) {
-        fired.add(x.rule());
+    private static void note(Explanation x, List<String> fired, Set<String> rulesSeen, List<Row> seen) {
+        if (!fired.contains(x.rule())) {
+            fired.add(x.rule());
+        }
         if (rulesSeen.add(x.rule())) {
             List<Row> citations = new ArrayList<>(x.citations().size());
             for (Citation c : x.citations()) {

@@ -1,5 +1,10 @@
 package org.physiocds.population;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,12 +19,18 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import scala.Tuple2;
 
 /**
  * Reads the job's input as {@link Input} records numbered by file and line, whatever the
- * partitioning: line numbers come from each file's own order ({@code zipWithIndex}), files are
- * taken in name order.
+ * partitioning: line numbers come from each file's own order (for NDJSON, counted within each
+ * partition as it is evaluated; for a FHIR export, {@code zipWithIndex}; for Parquet, the row
+ * index), files are taken in name order.
  */
 final class Inputs {
 
@@ -32,17 +43,40 @@ final class Inputs {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** Interchange NDJSON: one file, or every file of a directory in name order; one record per line. */
+    /**
+     * Interchange NDJSON: one file, or every file of a directory in name order; one record per
+     * line. Read once: the lines are numbered as they are evaluated, within their partition
+     * ({@link Input#line()} 0 until then), each partition holding consecutive lines of one file.
+     */
     static JavaRDD<Input> ndjson(JavaSparkContext sc, String input, int partitions) {
         List<Path> files = files(sc, new Path(input));
         JavaRDD<Input> all = null;
         for (Path file : files) {
             String source = file.getName();
-            JavaRDD<Input> lines = sc.textFile(file.toString(), partitions).zipWithIndex()
-                    .map(t -> Input.interchange(source, t._2() + 1, t._1()));
+            JavaRDD<Input> lines = sc.textFile(file.toString(), partitions).map(text -> Input.interchange(source, text));
             all = all == null ? lines : all.union(lines);
         }
         return all == null ? sc.emptyRDD() : all;
+    }
+
+    /**
+     * A Parquet table of interchange documents: one patient per row, its columns the interchange
+     * format's fields (nested ones as structs and arrays of structs), as Spark writes the NDJSON
+     * of {@code cds generate} ({@code spark.read().json(...).write().parquet(...)}). Each row is
+     * turned back into its JSON document and read as NDJSON's lines are: a column that is not a
+     * field of the format, or a value of the wrong type, is that row's error. The record is the
+     * Parquet file and the row's position in it, from 1 (read from the file's own row index: no
+     * pass is spent numbering rows).
+     */
+    static JavaRDD<Input> parquet(SparkSession spark, String input, int partitions) {
+        Dataset<Row> table = spark.read().parquet(input);
+        Column[] fields = Arrays.stream(table.columns()).map(functions::col).toArray(Column[]::new);
+        Dataset<Row> documents = table.select(col("_metadata.file_name"), col("_metadata.row_index").plus(1),
+                fields.length == 0 ? lit("{}") : to_json(struct(fields)));
+        if (partitions > 0) {
+            documents = documents.repartition(partitions);
+        }
+        return documents.javaRDD().map(r -> Input.interchange(r.getString(0), r.getLong(1), r.getString(2)));
     }
 
     /**

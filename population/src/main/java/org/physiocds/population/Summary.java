@@ -17,6 +17,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.physiocds.Thresholds;
 
 /**
  * What a run did, in counts only (no patient's data): records read, evaluated, not valid, failed;
@@ -24,15 +25,16 @@ import org.apache.spark.sql.SparkSession;
  * their evaluation: a recommendation, a flag, a suppressed recommendation or what overruled it).
  *
  * @param knowledgeBases every "name version (contentHash)" that evaluated (one, unless the run was mixed)
+ * @param thresholds     the clinical thresholds every patient was evaluated with ({@code --thresholds})
  */
 public record Summary(long records, long evaluated, long invalid, long failed, List<String> knowledgeBases,
-        List<RuleCount> rules, PopulationJob.Timings timings) {
+        Thresholds thresholds, List<RuleCount> rules, PopulationJob.Timings timings) {
 
     /** A rule, its name, and how many patients it fired for. */
     public record RuleCount(String rule, String name, long patients) {
     }
 
-    static Summary of(Dataset<Row> results) {
+    static Summary of(Dataset<Row> results, Thresholds thresholds) {
         long evaluated = 0;
         long invalid = 0;
         long failed = 0;
@@ -47,16 +49,16 @@ public record Summary(long records, long evaluated, long invalid, long failed, L
                 .select(col("kb_name"), col("kb_version"), col("kb_content_hash")).distinct()
                 .orderBy(col("kb_name"), col("kb_version"), col("kb_content_hash")).collectAsList().stream()
                 .map(r -> r.getString(0) + " " + r.getString(1) + " (" + r.getString(2) + ")").toList();
-        Dataset<Row> names = PopulationJob.tables(results).get(5).select(col("rule"), col("name"));
+        Dataset<Row> names = PopulationJob.tables(results, col("line")).get(5).select(col("rule"), col("name"));
         List<RuleCount> rules = PopulationJob.rulesFired(results).join(names, "rule").orderBy(col("rule"))
                 .collectAsList().stream()
                 .map(r -> new RuleCount(r.getString(0), r.getString(2), r.getLong(1))).toList();
-        return new Summary(evaluated + invalid + failed, evaluated, invalid, failed, kbs, rules, null);
+        return new Summary(evaluated + invalid + failed, evaluated, invalid, failed, kbs, thresholds, rules, null);
     }
 
     /** This summary with other timings ({@code null}: none, to compare two runs' counts). */
     public Summary withTimings(PopulationJob.Timings timings) {
-        return new Summary(records, evaluated, invalid, failed, knowledgeBases, rules, timings);
+        return new Summary(records, evaluated, invalid, failed, knowledgeBases, thresholds, rules, timings);
     }
 
     /** Safe to log: counts only. */
@@ -74,6 +76,7 @@ public record Summary(long records, long evaluated, long invalid, long failed, L
         doc.put("invalid", invalid);
         doc.put("failed", failed);
         doc.put("knowledgeBases", knowledgeBases);
+        doc.put("thresholds", ThresholdsFile.fields(thresholds));
         doc.put("rules", rules);
         if (timings != null) {
             doc.put("timings", timings);
@@ -91,6 +94,8 @@ public record Summary(long records, long evaluated, long invalid, long failed, L
                 .append("| ").append(records).append(" | ").append(evaluated).append(" | ").append(invalid)
                 .append(" | ").append(failed).append(" |\n\n");
         md.append("Knowledge base: ").append(knowledgeBases.isEmpty() ? "none evaluated" : String.join(", ", knowledgeBases))
+                .append("\n\nThresholds: ").append(ThresholdsFile.describe(thresholds))
+                .append(thresholds.isClinicallySafe() ? "" : " (past their clinical limits: results not backed by the sources)")
                 .append("\n\n## Patients per rule\n\n| rule | name | patients |\n|---|---|---:|\n");
         for (RuleCount r : rules) {
             md.append("| ").append(r.rule()).append(" | ").append(r.name().replace("|", "\\|")).append(" | ")

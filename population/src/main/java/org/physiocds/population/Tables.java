@@ -14,7 +14,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The schema of the job's intermediate result: one row per input record, the evaluation's lists
- * nested in it. The output tables are projections of it ({@link PopulationJob}).
+ * nested in it. The output tables are projections of it ({@link PopulationJob}). {@code block} is
+ * the partition a line of NDJSON was numbered in ({@code line} then counts from that partition's
+ * start; -1 when {@code line} is the file's own).
  */
 final class Tables {
 
@@ -58,8 +60,8 @@ final class Tables {
     static final String FAILED = "FAILED";
 
     static final StructType RESULT = struct(
-            field("source", StringType), field("line", LongType), field("patient_id", StringType),
-            field("status", StringType),
+            field("source", StringType), field("line", LongType), field("block", IntegerType),
+            field("patient_id", StringType), field("status", StringType),
             field("kb_name", StringType), field("kb_version", StringType), field("kb_content_hash", StringType),
             field("exercise_withheld", StringType), field("exercise_withheld_rule", StringType),
             field("start_back_total", IntegerType), field("start_back_psychosocial", IntegerType),

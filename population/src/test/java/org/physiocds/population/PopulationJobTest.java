@@ -1,6 +1,7 @@
 package org.physiocds.population;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.physiocds.CdsEngine;
 import org.physiocds.InvalidPatientException;
+import org.physiocds.Thresholds;
 import org.physiocds.json.JsonCodec;
 
 /**
@@ -85,7 +87,10 @@ class PopulationJobTest {
 
     /** What batch writes for these lines: an evaluation document or an error record per line. */
     static List<String> batch(List<String> lines) {
-        CdsEngine engine = CdsEngine.builder().build();
+        return batch(lines, CdsEngine.builder().build());
+    }
+
+    static List<String> batch(List<String> lines, CdsEngine engine) {
         List<String> out = new ArrayList<>();
         long n = 0;
         for (String line : lines) {
@@ -180,6 +185,80 @@ class PopulationJobTest {
         for (String table : TableRows.COLUMNS.keySet()) {
             assertEquals(interchange.get(table), fhir.get(table), table);
         }
+    }
+
+    @Test
+    void run_parquetTableOfTheDocuments_givesTheRowsOfTheNdjson_numberedByRow() throws IOException {
+        // Well-typed lines only: Spark infers one type per column, so "feelsTight": "yes" in one
+        // line would make the column text for every line (a Parquet table has one type per column).
+        List<String> lines = input().stream().filter(l -> l.startsWith("{") && !l.contains("demo-bad")).toList();
+        Path file = dir.resolve("for-parquet.ndjson");
+        Files.write(file, lines);
+        Path table = dir.resolve("patients.parquet");
+        spark.read().json(file.toString()).coalesce(1).write().parquet(table.toString());
+
+        Summary fromParquet = run(table.toString(), "parquet", dir.resolve("out-parquet").toString(), 3);
+        Map<String, List<String>> expected = withoutSource(TableRows.fromBatch("x", batch(lines)));
+        Map<String, List<String>> actual = withoutSource(TableRows.read(spark, dir.resolve("out-parquet").toString()));
+        for (String table2 : TableRows.COLUMNS.keySet()) {
+            assertEquals(expected.get(table2), actual.get(table2), table2);
+        }
+        assertEquals(lines.size(), fromParquet.records());
+        assertEquals(6, fromParquet.invalid(), "{\"age\": 400, ...}, six times");
+        assertTrue(spark.read().parquet(dir.resolve("out-parquet").resolve("errors").toString())
+                .filter("source like 'part-%.parquet'").count() > 0, "the record is the Parquet file and its row");
+    }
+
+    @Test
+    void run_withThresholdsFile_evaluatesWithThem_andStampsThemInTheSummary() throws IOException {
+        List<String> lines = input();
+        Path file = dir.resolve("thresholds-patients.ndjson");
+        Files.write(file, lines);
+        Path json = dir.resolve("thresholds.json");
+        Files.writeString(json, "{\"recentInjuryDays\": 200, \"chronicPainWeeks\": 6}");
+        Thresholds thresholds = ThresholdsFile.read(json);
+        assertEquals(new Thresholds(200, 90, 60, 3, 6), thresholds);
+
+        Summary summary = PopulationJob.run(spark, new PopulationJob.Options(file.toString(), "ndjson",
+                dir.resolve("out-thresholds").toString(), AS_OF, 2, thresholds));
+
+        CdsEngine engine = CdsEngine.builder().thresholds(thresholds).allowUnsafeThresholds().build();
+        Map<String, List<String>> expected = TableRows.fromBatch("thresholds-patients.ndjson", batch(lines, engine));
+        Map<String, List<String>> actual = TableRows.read(spark, dir.resolve("out-thresholds").toString());
+        for (String table : TableRows.COLUMNS.keySet()) {
+            assertEquals(expected.get(table), actual.get(table), table);
+        }
+        assertTrue(!expected.get("recommendations").equals(TableRows.fromBatch("thresholds-patients.ndjson",
+                batch(lines)).get("recommendations")), "these thresholds change some advice");
+        assertEquals(thresholds, summary.thresholds());
+        JsonNode stamped = MAPPER.readTree(dir.resolve("out-thresholds").resolve("summary.json").toFile()).get("thresholds");
+        assertEquals(200, stamped.get("recentInjuryDays").intValue());
+        assertEquals(6, stamped.get("chronicPainWeeks").intValue());
+        assertEquals(90, stamped.get("recentSurgeryDays").intValue());
+        assertEquals("[\"chronicPainWeeks\"]", stamped.get("outsideClinicalLimits").toString());
+        assertTrue(Files.readString(dir.resolve("out-thresholds").resolve("summary.md"))
+                .contains("recentInjuryDays 200, recentSurgeryDays 90"));
+    }
+
+    @Test
+    void thresholdsFile_wrongFields_namesEachAndWhatWasExpected() throws IOException {
+        Path json = dir.resolve("wrong-thresholds.json");
+        Files.writeString(json, "{\"recentInjuryDays\": \"six weeks\", \"knowledgeBase\": \"x.jar\", \"chronicPainWeeks\": 8}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ThresholdsFile.read(json));
+        assertEquals(json + ": recentInjuryDays: expected an integer; knowledgeBase: unknown field; expected some of"
+                + " recentInjuryDays, recentSurgeryDays, painReturnMinutes, consistentSessionsPerWeek, chronicPainWeeks",
+                e.getMessage());
+        Files.writeString(json, "[1]");
+        assertEquals(json + ": expected a JSON object of thresholds",
+                assertThrows(IllegalArgumentException.class, () -> ThresholdsFile.read(json)).getMessage());
+    }
+
+    /** Rows without their source file (a Parquet part file's name is Spark's choice). */
+    static Map<String, List<String>> withoutSource(Map<String, List<String>> tables) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        tables.forEach((table, rows) -> out.put(table, table.equals("rules") ? rows
+                : rows.stream().map(r -> "[" + r.substring(r.indexOf('|') + 1)).sorted().toList()));
+        return out;
     }
 
     @Test

@@ -83,11 +83,21 @@ public final class Evaluator {
 
     /** Evaluates a patient that has already been validated. */
     public Evaluation evaluate(Patient patient) {
-        Firings firings = new Firings(kb);
+        return evaluate(patient, true);
+    }
+
+    /**
+     * Evaluates a patient that has already been validated; without {@code describeFacts}, for its
+     * decisions only: the same result, but no explanation has facts (see {@link Firings}).
+     */
+    public Evaluation evaluate(Patient patient, boolean describeFacts) {
+        Firings firings = new Firings(kb, describeFacts);
         StartBackResult startBack = patient.startBack() == null ? null : StartBackScorer.score(patient.startBack());
         KieSession session = sessions.newKieSession();
         try {
-            session.addEventListener(firings.agendaListener);
+            if (describeFacts) {
+                session.addEventListener(firings.agendaListener);
+            }
             session.addEventListener(firings.insertionListener);
             int fired = fire(session, patient, startBack, thresholds);
             if (fired >= MAX_FIRINGS) {

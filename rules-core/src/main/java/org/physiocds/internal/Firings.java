@@ -8,6 +8,7 @@ import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.rule.Match;
 import org.physiocds.Explanation;
@@ -19,12 +20,17 @@ import org.slf4j.LoggerFactory;
  * Listens to one session and records, for every fact a rule inserts, the explanation of the rule
  * firing that inserted it: the rule's metadata and the facts its match held. One instance per
  * session; sessions are single-threaded.
+ *
+ * <p>For decisions only ({@code describeFacts} false) only {@link #insertionListener} is added: it
+ * takes the inserting rule from the insertion event, and the explanation gets the rule's metadata
+ * and the rationale the rule wrote, but no facts (nothing is put into words, no match is looked at).
  */
 final class Firings {
 
     private static final Logger LOG = LoggerFactory.getLogger(Firings.class);
 
     private final KnowledgeBase kb;
+    private final boolean describeFacts;
     private final Map<Object, Explanation> explanations = new IdentityHashMap<>(64);
     private final List<Object> inserted = new ArrayList<>(64);
     /** Facts are immutable: each is put into words once per session, however often it matches. */
@@ -33,9 +39,13 @@ final class Firings {
     /** The rule and matched facts of {@link #current}, worked out at its first insertion. */
     private RuleInfo currentRule;
     private List<String> currentFacts;
+    /** Decisions only: the rule of the last insertion, and its metadata. */
+    private Rule currentRuleObject;
 
-    Firings(KnowledgeBase kb) {
+    /** With {@code describeFacts}, {@link #agendaListener} must listen too (it gives the match). */
+    Firings(KnowledgeBase kb, boolean describeFacts) {
         this.kb = kb;
+        this.describeFacts = describeFacts;
     }
 
     final DefaultAgendaEventListener agendaListener = new DefaultAgendaEventListener() {
@@ -55,6 +65,10 @@ final class Firings {
     final DefaultRuleRuntimeEventListener insertionListener = new DefaultRuleRuntimeEventListener() {
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
+            if (!describeFacts) {
+                decisionInserted(event);
+                return;
+            }
             if (current == null) {
                 return; // a patient fact inserted by the engine, not a conclusion
             }
@@ -73,6 +87,23 @@ final class Firings {
             }
         }
     };
+
+    /** Decisions only: the rule's metadata and the rule's rationale, no facts. */
+    private void decisionInserted(ObjectInsertedEvent event) {
+        Rule by = event.getRule();
+        if (by == null) {
+            return; // a patient fact inserted by the engine, not a conclusion
+        }
+        if (by != currentRuleObject) {
+            currentRuleObject = by;
+            currentRule = kb.rule(by);
+        }
+        Object conclusion = event.getObject();
+        RuleInfo rule = currentRule;
+        explanations.put(conclusion, new Explanation(rule.id(), rule.name(), rule.guidance(), List.of(),
+                rationaleOf(conclusion), rule.citations()));
+        inserted.add(conclusion);
+    }
 
     /** Every conclusion, in insertion order. */
     List<Object> conclusions() {

@@ -53,13 +53,19 @@ final class ResultAssembler {
             .thenComparingInt(t -> ((Enum<?>) t).ordinal());
 
     /**
-     * A total order of explanations: by rule id, then, for a rule that fired more than once (for
-     * the left and the right side, say), by facts and rationale. Which explanation leads, and which
-     * one a suppression reports, must not depend on firing order or identity hash codes.
+     * Explanations by rule id, then, for a rule that fired more than once (for the left and the
+     * right side, say), by rationale: what an evaluation for its decisions only, whose explanations
+     * have no facts, orders by too, so that both lead with the same explanation.
      */
-    private static final Comparator<Explanation> BY_RULE = Comparator.comparing(Explanation::rule)
-            .thenComparing((x, y) -> compareJoined(x.facts(), y.facts()))
+    private static final Comparator<Explanation> BY_REASON = Comparator.comparing(Explanation::rule)
             .thenComparing(Explanation::rationale);
+
+    /**
+     * A total order of explanations: {@link #BY_REASON}, then by facts. Which explanation leads,
+     * and which one a suppression reports, must not depend on firing order or identity hash codes.
+     */
+    private static final Comparator<Explanation> BY_RULE = BY_REASON
+            .thenComparing((x, y) -> compareJoined(x.facts(), y.facts()));
 
     private ResultAssembler() {
     }
@@ -165,7 +171,8 @@ final class ResultAssembler {
         groups.forEach((key, group) -> {
             List<Explanation> why = sorted(group.stream().map(firings::explanationOf).toList());
             List<Dose> dosing = new ArrayList<>(dosesByKey.getOrDefault(key, List.of()));
-            dosing.sort(Comparator.comparing((Dose d) -> firings.explanationOf(d), BY_RULE).thenComparing(Dose::text));
+            dosing.sort(Comparator.comparing((Dose d) -> firings.explanationOf(d), BY_REASON).thenComparing(Dose::text)
+                    .thenComparing(d -> firings.explanationOf(d), BY_RULE));
             List<Explanation> others = new ArrayList<>(why.subList(1, why.size()));
             dosing.forEach(d -> others.add(firings.explanationOf(d)));
             List<Explanation> support = onePerRule(others, why.get(0));

@@ -47,6 +47,12 @@ final class CompactFormat implements NdjsonBatch.Format {
     /** Each rule met on a line, by id: the first explanation seen (name, guidance and citations are the rule's). */
     private final Map<String, Explanation> rules = new ConcurrentHashMap<>();
 
+    /** No facts are written: the patients are evaluated for their decisions only. */
+    @Override
+    public boolean decisionsOnly() {
+        return true;
+    }
+
     @Override
     public void write(Evaluation e, OutputStream out) {
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {

@@ -262,7 +262,8 @@ final class DiffCommand implements Callable<Integer> {
             }
             try {
                 Patient p = codec.readPatient(line);
-                List<Change> changes = EvaluationDiff.between(before.evaluate(p), after.evaluate(p));
+                // The diff compares decisions and rule ids, never facts: they are not put into words.
+                List<Change> changes = EvaluationDiff.between(before.evaluateDecisions(p), after.evaluateDecisions(p));
                 return new Outcome(p.patientId() == null ? "line " + number : p.patientId(), changes);
             } catch (InvalidPatientException e) {
                 return "invalid";

@@ -24,6 +24,7 @@ import org.physiocds.Evaluation;
 import org.physiocds.InvalidPatientException;
 import org.physiocds.Problem;
 import org.physiocds.json.JsonCodec;
+import org.physiocds.model.Patient;
 
 /**
  * Evaluates newline-delimited JSON: one patient per input line, one output line per input line,
@@ -44,6 +45,14 @@ final class NdjsonBatch {
     /** How an evaluation is written: its document on one line, as UTF-8, without the line break. */
     interface Format {
         void write(Evaluation evaluation, OutputStream out);
+
+        /**
+         * Whether the format writes the decisions only, no facts: then each patient is evaluated
+         * with {@link CdsEngine#evaluateDecisions}, which does not put them into words.
+         */
+        default boolean decisionsOnly() {
+            return false;
+        }
     }
 
     /** Lines per task: large enough that handing work to the pool costs nothing, small enough to keep all threads busy. */
@@ -59,6 +68,7 @@ final class NdjsonBatch {
     private final JsonCodec json;
     private final Format format;
     private final int threads;
+    private final boolean decisionsOnly;
 
     /** Writes each evaluation in {@code format}, reading the patients with {@code json}. */
     NdjsonBatch(CdsEngine engine, JsonCodec json, Format format, int threads) {
@@ -66,6 +76,7 @@ final class NdjsonBatch {
         this.json = json;
         this.format = format;
         this.threads = threads;
+        this.decisionsOnly = format.decisionsOnly();
     }
 
     /** How a run went: lines read, lines that were not valid patients, lines the library failed on. */
@@ -158,7 +169,8 @@ final class NdjsonBatch {
                 } else {
                     int start = output.size();
                     try {
-                        format.write(engine.evaluate(json.readPatient(line)), output);
+                        Patient patient = json.readPatient(line);
+                        format.write(decisionsOnly ? engine.evaluateDecisions(patient) : engine.evaluate(patient), output);
                         output.write('\n');
                     } catch (InvalidPatientException e) {
                         invalid++;
