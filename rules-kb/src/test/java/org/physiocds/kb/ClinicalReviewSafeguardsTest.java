@@ -113,10 +113,13 @@ class ClinicalReviewSafeguardsTest {
 
     @Test
     void fourWeeksAfterShoulderSurgery_holdsTheScapularMusclesAndThoracicMobilisation() {
-        // A 48-year-old four weeks after a rotator cuff repair, rounded shoulders, stiff upper back.
+        // A 48-year-old four weeks after a rotator cuff repair, rounded shoulders (weak scapular
+        // retractors, assessed), stiff upper back.
         Evaluation e = evaluate(Patient.builder().age(48).pain(Region.SHOULDER, 4.0, 4)
                 .surgery(Surgery.of(Region.SHOULDER).daysAgo(28))
                 .muscle(MuscleFinding.of(Muscle.PECTORALS).shortened().feelsTight())
+                .muscle(MuscleFinding.of(Muscle.RHOMBOIDS).weak())
+                .muscle(MuscleFinding.of(Muscle.LOWER_TRAPEZIUS).weak())
                 .signs(Sign.THORACIC_MOBILITY_RESTRICTED)
                 .redFlags().build());
 
