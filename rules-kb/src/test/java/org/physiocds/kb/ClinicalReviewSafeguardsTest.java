@@ -348,4 +348,47 @@ class ClinicalReviewSafeguardsTest {
     private static List<String> rules(Evaluation e) {
         return explanations(e).stream().map(Explanation::rule).toList();
     }
+
+    // ---- Third review (fix-triage), HIGH 1: fever with a painful peripheral joint ------------
+
+    @Test
+    void feverWithAPainfulKnee_isASameDayEmergencyForSuspectedSepticArthritis() {
+        // A 40-year-old with a week of knee pain and a temperature: septic arthritis until shown otherwise.
+        Evaluation e = evaluate(Patient.builder().age(40).pain(Region.KNEE, 1.0, 7)
+                .muscle(MuscleFinding.of(Muscle.QUADRICEPS).weak())
+                .redFlags(RedFlag.FEVER).build());
+
+        Recommendation refer = recommendation(e, Action.REFER, Topic.EMERGENCY_REFERRAL).orElseThrow();
+        String why = refer.explanation().rationale();
+        assertEquals(Urgency.EMERGENCY, e.exerciseWithheld().urgency());
+        assertTrue(why.contains("septic arthritis"), why);
+        assertTrue(why.contains("orthopaedic"), why);
+        assertFalse(why.contains("spinal"), why);
+        assertFalse(why.contains("back-pain"), why);
+        assertTrue(explanations(e).stream().anyMatch(x -> x.rule().equals("RFL-23")
+                && x.guidance().contains("CKS-SEPTIC-ARTHRITIS")));
+        assertFalse(recommends(e, Action.STRENGTHEN, Muscle.QUADRICEPS));
+    }
+
+    @Test
+    void feverTwelveDaysAfterAKneeReplacement_isASuspectedProstheticJointInfection() {
+        Evaluation e = evaluate(Patient.builder().age(70).pain(Region.KNEE, 1.0, 6)
+                .surgery(Surgery.of(Region.KNEE).left().daysAgo(12))
+                .redFlags(RedFlag.FEVER).build());
+
+        String why = recommendation(e, Action.REFER, Topic.EMERGENCY_REFERRAL).orElseThrow().explanation().rationale();
+        assertEquals(Urgency.EMERGENCY, e.exerciseWithheld().urgency());
+        assertTrue(why.contains("prosthetic or post-operative joint infection"), why);
+        assertFalse(why.contains("spinal infection"), why);
+    }
+
+    @Test
+    void feverWithBackPainAloneStaysAnUrgentSuspectedSpinalInfection() {
+        Evaluation e = evaluate(Patient.builder().age(40).pain(Region.LOWER_BACK, 1.0, 7)
+                .redFlags(RedFlag.FEVER).build());
+
+        assertEquals(Urgency.URGENT, e.exerciseWithheld().urgency());
+        assertTrue(recommendation(e, Action.REFER, Topic.URGENT_REFERRAL).orElseThrow()
+                .explanation().rationale().contains("spinal infection"));
+    }
 }

@@ -52,6 +52,7 @@ final class Invariants {
         noStretchBesideAnUnnamedRecentInjury(patient, e, violations);
         noDecompressionWhenContraindicated(patient, e, violations);
         everySuspectedSpinalInfectionIsAnEmergency(patient, e, violations);
+        everyFeverWithAPainfulPeripheralJointIsAnEmergency(patient, e, violations);
         noStretchOfThePainfulRegionWhenUnstable(patient, e, violations);
         noStretchBesideDoNotStretch(e, violations);
         noStretchOfALongMuscle(patient, e, violations);
@@ -164,6 +165,21 @@ final class Invariants {
                 violations.add("infection: fever with a risk factor " + patient.redFlags()
                         + " is not an emergency referral: " + e.exerciseWithheld());
             }
+        }
+    }
+
+    /**
+     * Fever with pain in a peripheral joint (shoulder, hip, knee, ankle) is a suspected joint
+     * infection (septic arthritis; after surgery, a prosthetic joint infection): an emergency
+     * referral, every exercise withheld.
+     */
+    void everyFeverWithAPainfulPeripheralJointIsAnEmergency(Patient patient, Evaluation e, List<String> violations) {
+        Region r = patient.painRegion();
+        boolean joint = r == Region.SHOULDER || r == Region.HIP || r == Region.KNEE || r == Region.ANKLE;
+        if (joint && patient.redFlags().contains(RedFlag.FEVER)
+                && (!recommendsTopic(e, Topic.EMERGENCY_REFERRAL) || e.exerciseWithheld() == null
+                        || e.exerciseWithheld().urgency() != org.physiocds.Urgency.EMERGENCY)) {
+            violations.add("joint-infection: fever with " + r + " pain is not an emergency referral: " + e.exerciseWithheld());
         }
     }
 

@@ -115,6 +115,16 @@ public final class Words {
         return (region == Region.UPPER_BACK ? "upper back" : region.label()) + " pain";
     }
 
+    /** Whether the pain is in a peripheral joint (shoulder, hip, knee, ankle), not the spine or unknown. */
+    public static boolean isPeripheralJoint(Region region) {
+        return region == Region.SHOULDER || region == Region.HIP || region == Region.KNEE || region == Region.ANKLE;
+    }
+
+    /** Whether the patient has had surgery on {@code region} (any date), or surgery of a region not given. */
+    public static boolean operatedOn(Patient patient, Region region) {
+        return patient.surgeries().stream().anyMatch(s -> s.region() == null || s.region() == region);
+    }
+
     /**
      * " (derived from the record: age 62 and back pain for 3 weeks; not ticked on the screen)" when
      * {@code flags} hold AGE_OVER_50_NEW_PAIN that the patient's own red flags do not, otherwise "".
