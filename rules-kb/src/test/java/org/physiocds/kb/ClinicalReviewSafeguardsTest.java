@@ -391,4 +391,29 @@ class ClinicalReviewSafeguardsTest {
         assertTrue(recommendation(e, Action.REFER, Topic.URGENT_REFERRAL).orElseThrow()
                 .explanation().rationale().contains("spinal infection"));
     }
+
+    // ---- Third review, HIGH 7: new neck or upper back pain after 50 --------------------------
+
+    @Test
+    void newNeckPainInAnEightyTwoYearOld_raisesTheOver50NewPainReview() {
+        // An 82-year-old with a week of new neck pain and a short upper trapezius; screened, nothing ticked.
+        Evaluation e = evaluate(Patient.builder().age(82).pain(Region.NECK, 1.0, 6)
+                .muscle(MuscleFinding.of(Muscle.UPPER_TRAPEZIUS).shortened())
+                .redFlags().build());
+
+        Recommendation review = recommendation(e, Action.REFER, Topic.RED_FLAG_REVIEW).orElseThrow();
+        String why = review.explanation().rationale();
+        assertTrue(why.contains("new pain after the age of 50"), why);
+        assertTrue(why.contains("age 82 and neck pain for 1 weeks"), why);
+        assertFalse(why.contains("back pain"), why);
+    }
+
+    @Test
+    void newUpperBackPainAfter50_raisesTheReviewButAnOlderKneeDoesNot() {
+        Evaluation upperBack = evaluate(Patient.builder().age(67).pain(Region.UPPER_BACK, 2.0, 5).redFlags().build());
+        Evaluation knee = evaluate(Patient.builder().age(67).pain(Region.KNEE, 2.0, 5).redFlags().build());
+
+        assertTrue(recommendation(upperBack, Action.REFER, Topic.RED_FLAG_REVIEW).isPresent());
+        assertFalse(recommendation(knee, Action.REFER, Topic.RED_FLAG_REVIEW).isPresent());
+    }
 }

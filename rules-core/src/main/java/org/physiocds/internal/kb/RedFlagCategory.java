@@ -67,7 +67,7 @@ public enum RedFlagCategory {
             case NIGHT_PAIN:
                 return "night pain";
             case AGE_OVER_50_NEW_PAIN:
-                return "new back pain after the age of 50";
+                return "new pain after the age of 50";
             case FEVER:
                 return "fever";
             case IMMUNOSUPPRESSION:

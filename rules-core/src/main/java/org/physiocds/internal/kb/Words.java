@@ -133,7 +133,7 @@ public final class Words {
         if (!flags.contains(RedFlag.AGE_OVER_50_NEW_PAIN) || patient.redFlags().contains(RedFlag.AGE_OVER_50_NEW_PAIN)) {
             return "";
         }
-        return " (new back pain after the age of 50 derived from the record, age " + patient.age() + " and "
+        return " (new pain after the age of 50 derived from the record, age " + patient.age() + " and "
                 + Words.pain(patient.painRegion()) + " for " + weeks(patient.painDurationWeeks())
                 + " weeks, not ticked on the screen)";
     }
