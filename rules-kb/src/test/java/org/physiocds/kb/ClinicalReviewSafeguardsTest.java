@@ -416,4 +416,34 @@ class ClinicalReviewSafeguardsTest {
         assertTrue(recommendation(upperBack, Action.REFER, Topic.RED_FLAG_REVIEW).isPresent());
         assertFalse(recommendation(knee, Action.REFER, Topic.RED_FLAG_REVIEW).isPresent());
     }
+
+    // ---- Third review, HIGH 5 and MEDIUM 9 (child wording): under 16, every region ------------
+
+    @Test
+    void thirteenYearOldWithKneePain_isReferredForAMedicalReviewBeforeAnyProgramme() {
+        // A 13-year-old footballer, three weeks of knee pain, weak left quadriceps: may be referred hip pain.
+        Evaluation e = evaluate(Patient.builder().age(13).pain(Region.KNEE, 3.0, 5)
+                .muscle(MuscleFinding.of(Muscle.QUADRICEPS).left().weak())
+                .redFlags().build());
+
+        Recommendation refer = recommendation(e, Action.REFER, Topic.URGENT_REFERRAL).orElseThrow();
+        String why = refer.explanation().rationale();
+        assertTrue(why.contains("knee pain in a child or adolescent (under 16)"), why);
+        assertTrue(why.contains("slipped capital femoral epiphysis"), why);
+        assertFalse(why.contains("back pain"), why);
+        assertTrue(e.isExerciseWithheld());
+        assertFalse(recommends(e, Action.STRENGTHEN, Muscle.QUADRICEPS));
+        assertFalse(recommends(e, Action.STABILIZE, Region.KNEE));
+        assertTrue(flag(e, FlagCode.RED_FLAG).isPresent());
+    }
+
+    @Test
+    void thirteenYearOldWithNeckPain_isNotWordedAsBackPainInAChild() {
+        Evaluation e = evaluate(Patient.builder().age(13).pain(Region.NECK, 3.0, 5).redFlags().build());
+
+        String why = recommendation(e, Action.REFER, Topic.URGENT_REFERRAL).orElseThrow().explanation().rationale();
+        assertTrue(why.contains("neck pain in a child or adolescent"), why);
+        assertFalse(why.contains("back pain in a child"), why);
+        assertFalse(why.toLowerCase().contains("back-pain care"), why);
+    }
 }
