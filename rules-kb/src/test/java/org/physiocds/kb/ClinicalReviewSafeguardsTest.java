@@ -446,4 +446,23 @@ class ClinicalReviewSafeguardsTest {
         assertFalse(why.contains("back pain in a child"), why);
         assertFalse(why.toLowerCase().contains("back-pain care"), why);
     }
+
+    // ---- Third review, HIGH 4: an unnamed injury holds all loading of the painful region -----
+
+    @Test
+    void kneeInjuryOfUnknownStructureFiveDaysAgo_holdsStabilisationAndStrengtheningOfTheKneeUntilCleared() {
+        // "Hurt my knee five days ago" and nothing else recorded: no stabilising or loading the knee yet.
+        Evaluation e = evaluate(Patient.builder().pain(Region.KNEE, 1.0, 5)
+                .injury(Injury.notToAMuscle(InjuryType.OTHER).daysAgo(5))
+                .muscle(MuscleFinding.of(Muscle.QUADRICEPS).weak())
+                .build());
+
+        assertFalse(recommends(e, Action.STABILIZE, Region.KNEE));
+        assertFalse(recommends(e, Action.STRENGTHEN, Muscle.QUADRICEPS));
+        assertEquals("SAF-03", suppressed(e, Action.STABILIZE, Region.KNEE).orElseThrow().suppressedBy().rule());
+        assertEquals("SAF-03", suppressed(e, Action.STRENGTHEN, Muscle.QUADRICEPS).orElseThrow().suppressedBy().rule());
+        String why = recommendation(e, Action.REFER, Topic.INJURY_CLEARANCE).orElseThrow().explanation().rationale();
+        assertTrue(why.contains("all loading of the painful region (knee)"), why);
+        assertFalse(TextReport.render(e).contains("Withheld: nothing"));
+    }
 }

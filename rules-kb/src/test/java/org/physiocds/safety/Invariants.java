@@ -50,6 +50,7 @@ final class Invariants {
         noStretchAfterRecentSurgery(patient, e, violations);
         noLoadingOfTheOperatedRegionWithinTheWindow(patient, e, violations);
         noStretchBesideAnUnnamedRecentInjury(patient, e, violations);
+        nothingLoadsThePainfulRegionBesideAnUnnamedRecentInjury(patient, e, violations);
         noDecompressionWhenContraindicated(patient, e, violations);
         everySuspectedSpinalInfectionIsAnEmergency(patient, e, violations);
         everyFeverWithAPainfulPeripheralJointIsAnEmergency(patient, e, violations);
@@ -128,6 +129,31 @@ final class Invariants {
                                 && (patient.painRegion() == null || r.target() == patient.painRegion()))
                         .forEach(r -> violations.add("unnamed-injury: " + r.action() + " " + r.target().code()
                                 + " (" + r.explanation().rule() + ") despite " + injury));
+            }
+        }
+    }
+
+    /**
+     * A recent injury whose structure is not named: nothing loads the painful region (no STRETCH,
+     * STRENGTHEN, STABILIZE, MOBILIZE or DECOMPRESS of it, of a muscle of it, or of what the reviewed
+     * table of docs/surgical-regions.md says loads it, on the injured side) until cleared.
+     */
+    void nothingLoadsThePainfulRegionBesideAnUnnamedRecentInjury(Patient patient, Evaluation e, List<String> violations) {
+        Region region = patient.painRegion();
+        if (region == null) {
+            return;
+        }
+        SurgicalRegions.Row row = SurgicalRegions.of(region);
+        Set<Action> loading = EnumSet.of(Action.STRETCH, Action.STRENGTHEN, Action.STABILIZE, Action.MOBILIZE, Action.DECOMPRESS);
+        for (Injury injury : patient.injuries()) {
+            if (injury.muscle() == null && isRecent(injury.daysAgo(), thresholds.recentInjuryDays())) {
+                e.recommendations().stream()
+                        .filter(r -> loading.contains(r.action()))
+                        .filter(r -> r.target() instanceof Muscle m
+                                ? (region.covers(m) || row.muscles().contains(m)) && overlaps(r.side(), injury.side())
+                                : r.target() == region || r.target() instanceof Region g && row.regions().contains(g))
+                        .forEach(r -> violations.add("unnamed-injury-loading: " + r.action() + " " + r.target().code()
+                                + " (" + r.explanation().rule() + ") loads the painful region " + region + " despite " + injury));
             }
         }
     }
