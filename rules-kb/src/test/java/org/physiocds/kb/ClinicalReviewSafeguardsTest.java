@@ -465,4 +465,42 @@ class ClinicalReviewSafeguardsTest {
         assertTrue(why.contains("all loading of the painful region (knee)"), why);
         assertFalse(TextReport.render(e).contains("Withheld: nothing"));
     }
+
+    // ---- Third review, HIGH 3: no hanging with shoulder pain, after shoulder surgery, for the neck
+
+    @Test
+    void shoulderPainWithSpinalCompressionSigns_isNeverToldToHangFromABar() {
+        // A 40-year-old with ten weeks of shoulder pain and signs of spinal compression.
+        Evaluation e = evaluate(Patient.builder().age(40).pain(Region.SHOULDER, 10.0, 5)
+                .signs(Sign.SPINAL_COMPRESSION).redFlags().build());
+
+        assertTrue(e.recommendations().stream().noneMatch(r -> r.action() == Action.DECOMPRESS));
+        assertTrue(e.recommendations().stream().noneMatch(r -> r.explanation().rationale().contains("hanging")),
+                TextReport.render(e));
+        SuppressedRecommendation held = e.suppressed().stream().filter(s -> s.action() == Action.DECOMPRESS).findFirst().orElseThrow();
+        assertEquals("SAF-14", held.suppressedBy().rule());
+        assertTrue(held.suppressedBy().rationale().contains("shoulder pain"), held.suppressedBy().rationale());
+    }
+
+    @Test
+    void neckPainWithSpinalCompressionSigns_isNotDecompressedByHanging() {
+        Evaluation e = evaluate(Patient.builder().age(45).pain(Region.NECK, 10.0, 5)
+                .signs(Sign.SPINAL_COMPRESSION).redFlags().build());
+
+        assertTrue(e.recommendations().stream().noneMatch(r -> r.action() == Action.DECOMPRESS));
+        assertEquals("SAF-14", e.suppressed().stream().filter(s -> s.action() == Action.DECOMPRESS)
+                .findFirst().orElseThrow().suppressedBy().rule());
+        assertFalse(TextReport.render(e).contains("hanging from a bar"), TextReport.render(e));
+    }
+
+    @Test
+    void lowBackPainWithCompressionSignsAfterAnOldShoulderOperation_isNotToldToHang() {
+        Evaluation e = evaluate(Patient.builder().age(50).pain(Region.LOWER_BACK, 10.0, 5)
+                .surgery(Surgery.of(Region.SHOULDER).daysAgo(400))
+                .signs(Sign.SPINAL_COMPRESSION).redFlags().build());
+
+        assertTrue(e.recommendations().stream().noneMatch(r -> r.action() == Action.DECOMPRESS));
+        assertEquals("SAF-14", e.suppressed().stream().filter(s -> s.action() == Action.DECOMPRESS)
+                .findFirst().orElseThrow().suppressedBy().rule());
+    }
 }

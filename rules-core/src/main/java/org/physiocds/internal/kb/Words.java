@@ -115,6 +115,26 @@ public final class Words {
         return (region == Region.UPPER_BACK ? "upper back" : region.label()) + " pain";
     }
 
+    /**
+     * Why decompression by hanging from a bar does not suit this patient, or {@code null} when
+     * nothing here rules it out: shoulder pain or shoulder surgery (hanging loads the shoulder), or
+     * neck pain or decompression of the neck (hanging pulls on the neck much as traction does).
+     */
+    public static String hangingUnsuitable(Patient patient, Target target) {
+        if (patient.painRegion() == Region.SHOULDER) {
+            return "shoulder pain: hanging from a bar loads the painful shoulder with the whole body weight";
+        }
+        if (patient.surgeries().stream().anyMatch(s -> s.region() == Region.SHOULDER)) {
+            return "shoulder surgery: hanging from a bar loads the operated shoulder with the whole body weight";
+        }
+        if (patient.painRegion() == Region.NECK || target == Region.NECK) {
+            return "neck pain: hanging pulls on the neck much as traction does, which is not offered for spinal"
+                    + " pain (NICE NG59 1.2.7 advises against traction for low back pain), and the neck is not"
+                    + " decompressed this way";
+        }
+        return null;
+    }
+
     /** Whether the pain is in a peripheral joint (shoulder, hip, knee, ankle), not the spine or unknown. */
     public static boolean isPeripheralJoint(Region region) {
         return region == Region.SHOULDER || region == Region.HIP || region == Region.KNEE || region == Region.ANKLE;
