@@ -503,4 +503,17 @@ class ClinicalReviewSafeguardsTest {
         assertEquals("SAF-14", e.suppressed().stream().filter(s -> s.action() == Action.DECOMPRESS)
                 .findFirst().orElseThrow().suppressedBy().rule());
     }
+
+    // ---- Third review, MEDIUM 10: the compression flag does not promote decompression --------
+
+    @Test
+    void seventyEightYearOldWithCompressionSigns_flagDoesNotPromoteTheWithheldDecompression() {
+        Evaluation e = evaluate(Patient.builder().age(78).pain(Region.LOWER_BACK, 20.0, 5)
+                .signs(Sign.SPINAL_COMPRESSION).redFlags().build());
+
+        String flagText = flag(e, FlagCode.COMPRESSION).orElseThrow().explanation().rationale();
+        assertTrue(e.suppressed().stream().anyMatch(s -> s.action() == Action.DECOMPRESS));
+        assertFalse(flagText.contains("hanging"), flagText);
+        assertFalse(flagText.contains("creates the space"), flagText);
+    }
 }
