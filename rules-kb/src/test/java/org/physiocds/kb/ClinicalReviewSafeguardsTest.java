@@ -362,7 +362,7 @@ class ClinicalReviewSafeguardsTest {
         String why = refer.explanation().rationale();
         assertEquals(Urgency.EMERGENCY, e.exerciseWithheld().urgency());
         assertTrue(why.contains("septic arthritis"), why);
-        assertTrue(why.contains("orthopaedic"), why);
+        assertTrue(why.contains("emergency department (or the on-call orthopaedic"), why);
         assertFalse(why.contains("spinal"), why);
         assertFalse(why.contains("back-pain"), why);
         assertTrue(explanations(e).stream().anyMatch(x -> x.rule().equals("RFL-23")
@@ -515,5 +515,39 @@ class ClinicalReviewSafeguardsTest {
         assertTrue(e.suppressed().stream().anyMatch(s -> s.action() == Action.DECOMPRESS));
         assertFalse(flagText.contains("hanging"), flagText);
         assertFalse(flagText.contains("creates the space"), flagText);
+    }
+
+    // ---- Third review, MEDIUM 9: red-flag wording and destination fit the region ------------
+
+    @Test
+    void kneePainAfterMajorTrauma_isAFractureOrDislocationForTheEmergencyDepartmentNotASpinalFracture() {
+        Evaluation e = evaluate(Patient.builder().age(40).pain(Region.KNEE, 1.0, 7)
+                .redFlags(RedFlag.MAJOR_TRAUMA).build());
+
+        String why = recommendation(e, Action.REFER, Topic.EMERGENCY_REFERRAL).orElseThrow().explanation().rationale();
+        assertTrue(why.contains("fracture or dislocation"), why);
+        assertTrue(why.contains("emergency department"), why);
+        assertFalse(why.contains("spinal"), why);
+    }
+
+    @Test
+    void hipPainWithAHistoryOfCancer_isAPossibleBoneMetastasisOrPathologicalFracture() {
+        Evaluation e = evaluate(Patient.builder().age(40).pain(Region.HIP, 1.0, 5)
+                .redFlags(RedFlag.HISTORY_OF_CANCER).build());
+
+        String why = recommendation(e, Action.REFER, Topic.URGENT_REFERRAL).orElseThrow().explanation().rationale();
+        assertTrue(why.contains("bone metastasis or pathological fracture"), why);
+        assertFalse(why.contains("spinal"), why);
+        assertFalse(why.contains("back pain"), why);
+    }
+
+    @Test
+    void neckPainWithFeverAndInjectingDrugUse_isNotToldAboutStratifiedBackPainCare() {
+        Evaluation e = evaluate(Patient.builder().age(38).pain(Region.NECK, 1.0, 8)
+                .redFlags(RedFlag.FEVER, RedFlag.INTRAVENOUS_DRUG_USE, RedFlag.NIGHT_PAIN).build());
+
+        String why = recommendation(e, Action.REFER, Topic.EMERGENCY_REFERRAL).orElseThrow().explanation().rationale();
+        assertTrue(why.contains("suspected spinal infection"), why);
+        assertFalse(why.contains("back-pain care"), why);
     }
 }
