@@ -550,4 +550,26 @@ class ClinicalReviewSafeguardsTest {
         assertTrue(why.contains("suspected spinal infection"), why);
         assertFalse(why.contains("back-pain care"), why);
     }
+
+    // ---- Third review, MEDIUM 11: "not screened" comes first in the safety phase ------------
+
+    @Test
+    void nearEmptyKneeRecord_saysRedFlagsNotScreenedFirstInTheSafetyPhaseOfSummaryAndDetail() {
+        Evaluation e = evaluate(Patient.builder().pain(Region.KNEE, null, null).build());
+        String report = TextReport.render(e);
+        String notScreened = "Red flags: not screened - screen before starting exercise";
+
+        int summary = report.indexOf("SUMMARY");
+        int details = report.indexOf("RECOMMENDATIONS (");
+        int inSummary = report.indexOf(notScreened, summary);
+        int inDetails = report.indexOf(notScreened, details);
+        assertTrue(inSummary > summary && inSummary < details, report);
+        assertTrue(inDetails > details, report);
+        // Directly under the safety heading, before any item of the plan, in both.
+        String safety = "Phase 1, SAFETY";
+        assertTrue(report.indexOf(safety, summary) < inSummary && report.indexOf("\n", report.indexOf(safety, summary)) + 1
+                == report.lastIndexOf("\n", inSummary) + 1, report);
+        assertTrue(report.indexOf(safety, details) < inDetails && report.indexOf("\n", report.indexOf(safety, details)) + 1
+                == report.lastIndexOf("\n", inDetails) + 1, report);
+    }
 }
