@@ -572,4 +572,40 @@ class ClinicalReviewSafeguardsTest {
         assertTrue(report.indexOf(safety, details) < inDetails && report.indexOf("\n", report.indexOf(safety, details)) + 1
                 == report.lastIndexOf("\n", inDetails) + 1, report);
     }
+
+    // ---- Third review, MEDIUM 3 and 4: sides agree between the explanation and the holds -----
+
+    @Test
+    void tenDaysAfterALeftKneeReplacement_theRightCalfHoldSaysPlainlyThatEveryStretchWaits() {
+        Evaluation e = evaluate(Patient.builder().age(68).pain(Region.KNEE, 3.0, 6)
+                .muscle(MuscleFinding.of(Muscle.QUADRICEPS).left().weak())
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).left().shortened())
+                .muscle(MuscleFinding.of(Muscle.CALVES).right().shortened())
+                .surgery(Surgery.of(Region.KNEE).left().daysAgo(10))
+                .redFlags().build());
+
+        SuppressedRecommendation rightCalf = e.suppressed().stream()
+                .filter(s -> s.action() == Action.STRETCH && s.target() == Muscle.CALVES && s.side() == Side.RIGHT)
+                .findFirst().orElseThrow();
+        String why = rightCalf.suppressedBy().rationale();
+        assertTrue(why.contains("every stretch and decompression waits, whatever was operated and on both sides"), why);
+        assertTrue(why.contains("(muscles on the left side)"), why);
+    }
+
+    @Test
+    void rightAnkleInjuryNotToAMuscle_holdsTheRightSideOnlyAsItsExplanationSays() {
+        // A 31-year-old: right calf tear and a right ankle sprain two weeks ago, both calves short.
+        Evaluation e = evaluate(Patient.builder().age(31).pain(Region.ANKLE, 2.0, 5)
+                .muscle(MuscleFinding.of(Muscle.CALVES).shortened().feelsTight())
+                .injury(Injury.tear(Muscle.CALVES).right().daysAgo(14))
+                .injury(Injury.notToAMuscle(InjuryType.OTHER).right().daysAgo(14))
+                .redFlags().build());
+
+        assertTrue(e.recommendations().stream().anyMatch(r -> r.action() == Action.STRETCH
+                && r.target() == Muscle.CALVES && r.side() == Side.LEFT), TextReport.render(e));
+        assertFalse(e.recommendations().stream().anyMatch(r -> r.action() == Action.STRETCH
+                && r.target() == Muscle.CALVES && r.side() != Side.LEFT));
+        String clearance = recommendation(e, Action.REFER, Topic.INJURY_CLEARANCE).orElseThrow().explanation().rationale();
+        assertTrue(clearance.contains("every stretch on the right side (the injured side) waits"), clearance);
+    }
 }

@@ -118,14 +118,16 @@ final class Invariants {
     }
 
     /**
-     * A recent injury whose structure is not named (no muscle): no STRETCH at all, and no MOBILIZE of
+     * A recent injury whose structure is not named (no muscle): no STRETCH on its side (none at all
+     * when no side was recorded), and no MOBILIZE of
      * the painful region (of any region when it is not known), until cleared.
      */
     void noStretchBesideAnUnnamedRecentInjury(Patient patient, Evaluation e, List<String> violations) {
         for (Injury injury : patient.injuries()) {
             if (injury.muscle() == null && isRecent(injury.daysAgo(), thresholds.recentInjuryDays())) {
                 e.recommendations().stream()
-                        .filter(r -> r.action() == Action.STRETCH || r.action() == Action.MOBILIZE
+                        .filter(r -> r.action() == Action.STRETCH && overlaps(r.side(), injury.side())
+                                || r.action() == Action.MOBILIZE
                                 && (patient.painRegion() == null || r.target() == patient.painRegion()))
                         .forEach(r -> violations.add("unnamed-injury: " + r.action() + " " + r.target().code()
                                 + " (" + r.explanation().rule() + ") despite " + injury));

@@ -12,7 +12,7 @@ import org.physiocds.model.Region;
 /**
  * Derived: a recent injury whose structure is not named (no muscle), and the clearance referral a
  * rule proposed for it. Until it is cleared nobody knows which stretch or load could strain it:
- * every stretch waits, and every loading of the painful region (strengthening, stabilisation,
+ * every stretch on the injured side waits (every stretch when no side was recorded), and every loading of the painful region (strengthening, stabilisation,
  * mobilisation, decompression of it or of the muscles that load it, on the injured side; the
  * reviewed table of {@link SurgicalRegions}), and when the painful region is not known every
  * mobilisation and decompression, and loading advice for the programme as a whole.
@@ -31,7 +31,8 @@ public record UnnamedInjury(Injury injury, Region painRegion, Advice referral) i
     public boolean holds(Advice advice) {
         Action a = advice.action();
         if (a == Action.STRETCH) {
-            return true;
+            // Every stretch on the injured side (both sides when no side was recorded).
+            return Advice.overlaps(advice.side(), injury.side());
         }
         if (!LOADING.contains(a)) {
             return false;
