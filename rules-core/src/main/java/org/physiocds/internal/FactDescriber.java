@@ -55,7 +55,7 @@ final class FactDescriber {
         } else if (fact instanceof RedFlag f) {
             return "red flag: " + f;
         } else if (fact instanceof RedFlagFinding f) {
-            return "red flags " + f.flags() + ": " + f.category().label() + ", " + f.urgency();
+            return "red flags " + f.flags() + ": " + f.label() + ", " + f.urgency();
         } else if (fact instanceof RedFlagScreen s) {
             return s.findings().stream().map(FactDescriber::describe).collect(Collectors.joining("; "));
         } else if (fact instanceof StartBackScore s) {

@@ -129,9 +129,14 @@ public final class TextReport {
         heading("RECOMMENDATIONS", e.recommendations().size());
         for (Phase phase : Phase.values()) {
             List<Recommendation> inPhase = e.recommendations().stream().filter(r -> r.phase() == phase).toList();
-            if (!inPhase.isEmpty()) {
+            // An unscreened record: the screen comes first, before any item of the plan.
+            boolean screenFirst = phase == Phase.SAFETY && !e.redFlagsScreened();
+            if (!inPhase.isEmpty() || screenFirst) {
                 lines.add("");
                 lines.add(ITEM + phaseHeading(phase));
+                if (screenFirst) {
+                    lines.add(ITEM + "! " + NOT_SCREENED);
+                }
                 inPhase.forEach(this::recommendation);
             }
         }
@@ -147,11 +152,19 @@ public final class TextReport {
         }
     }
 
+    private static final String NOT_SCREENED = "Red flags: not screened - screen before starting exercise";
+
     /** The plan on one screen: one line per item in phase order, the flags, what was withheld. */
     private void summary(Evaluation e) {
         lines.add("");
         lines.add("SUMMARY");
         Phase current = null;
+        if (!e.redFlagsScreened()) {
+            // First in the safety phase: nothing of the plan stands before the red-flag screen.
+            current = Phase.SAFETY;
+            lines.add(ITEM + phaseHeading(current));
+            lines.add(ITEM + "  " + NOT_SCREENED);
+        }
         for (Recommendation r : e.recommendations()) {
             if (r.phase() != current) {
                 current = r.phase();
@@ -165,9 +178,6 @@ public final class TextReport {
         if (e.exerciseWithheld() != null) {
             lines.addAll(wrap(ITEM, ITEM + "  ", "Exercise withheld: every exercise waits for the "
                     + words(e.exerciseWithheld().urgency()) + " referral (" + e.exerciseWithheld().rule() + ")"));
-        }
-        if (!e.redFlagsScreened()) {
-            lines.add(ITEM + "Red flags: not screened - screen before starting exercise");
         }
         lines.addAll(wrap(ITEM, ITEM + "  ", "Flags: " + (e.flags().isEmpty() ? "none"
                 : String.join(", ", e.flags().stream().map(f -> words(f.code()).toUpperCase(Locale.ROOT)

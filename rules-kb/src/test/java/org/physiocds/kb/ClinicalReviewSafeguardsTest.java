@@ -118,6 +118,7 @@ class ClinicalReviewSafeguardsTest {
         Evaluation e = evaluate(Patient.builder().age(48).pain(Region.SHOULDER, 4.0, 4)
                 .surgery(Surgery.of(Region.SHOULDER).daysAgo(28))
                 .muscle(MuscleFinding.of(Muscle.PECTORALS).shortened().feelsTight())
+                // Assessed weak: part B strengthens the opposing muscles only when assessed weak.
                 .muscle(MuscleFinding.of(Muscle.RHOMBOIDS).weak())
                 .muscle(MuscleFinding.of(Muscle.LOWER_TRAPEZIUS).weak())
                 .signs(Sign.THORACIC_MOBILITY_RESTRICTED)
@@ -232,7 +233,7 @@ class ClinicalReviewSafeguardsTest {
 
         Recommendation review = recommendation(e, Action.REFER, Topic.RED_FLAG_REVIEW).orElseThrow();
         String why = review.explanation().rationale();
-        assertTrue(why.contains("New back pain after the age of 50"), why);
+        assertTrue(why.contains("New pain after the age of 50"), why);
         assertTrue(why.contains("derived from the record, age 62 and back pain for 3 weeks"), why);
         assertTrue(flag(e, FlagCode.RED_FLAG).isPresent());
     }
@@ -350,5 +351,265 @@ class ClinicalReviewSafeguardsTest {
     @SuppressWarnings("unused")
     private static List<String> rules(Evaluation e) {
         return explanations(e).stream().map(Explanation::rule).toList();
+    }
+
+    // ---- Third review (fix-triage), HIGH 1: fever with a painful peripheral joint ------------
+
+    @Test
+    void feverWithAPainfulKnee_isASameDayEmergencyForSuspectedSepticArthritis() {
+        // A 40-year-old with a week of knee pain and a temperature: septic arthritis until shown otherwise.
+        Evaluation e = evaluate(Patient.builder().age(40).pain(Region.KNEE, 1.0, 7)
+                .muscle(MuscleFinding.of(Muscle.QUADRICEPS).weak())
+                .redFlags(RedFlag.FEVER).build());
+
+        Recommendation refer = recommendation(e, Action.REFER, Topic.EMERGENCY_REFERRAL).orElseThrow();
+        String why = refer.explanation().rationale();
+        assertEquals(Urgency.EMERGENCY, e.exerciseWithheld().urgency());
+        assertTrue(why.contains("septic arthritis"), why);
+        assertTrue(why.contains("emergency department (or the on-call orthopaedic"), why);
+        assertFalse(why.contains("spinal"), why);
+        assertFalse(why.contains("back-pain"), why);
+        assertTrue(explanations(e).stream().anyMatch(x -> x.rule().equals("RFL-23")
+                && x.guidance().contains("CKS-SEPTIC-ARTHRITIS")));
+        assertFalse(recommends(e, Action.STRENGTHEN, Muscle.QUADRICEPS));
+    }
+
+    @Test
+    void feverTwelveDaysAfterAKneeReplacement_isASuspectedProstheticJointInfection() {
+        Evaluation e = evaluate(Patient.builder().age(70).pain(Region.KNEE, 1.0, 6)
+                .surgery(Surgery.of(Region.KNEE).left().daysAgo(12))
+                .redFlags(RedFlag.FEVER).build());
+
+        String why = recommendation(e, Action.REFER, Topic.EMERGENCY_REFERRAL).orElseThrow().explanation().rationale();
+        assertEquals(Urgency.EMERGENCY, e.exerciseWithheld().urgency());
+        assertTrue(why.contains("prosthetic or post-operative joint infection"), why);
+        assertFalse(why.contains("spinal infection"), why);
+    }
+
+    @Test
+    void feverWithBackPainAloneStaysAnUrgentSuspectedSpinalInfection() {
+        Evaluation e = evaluate(Patient.builder().age(40).pain(Region.LOWER_BACK, 1.0, 7)
+                .redFlags(RedFlag.FEVER).build());
+
+        assertEquals(Urgency.URGENT, e.exerciseWithheld().urgency());
+        assertTrue(recommendation(e, Action.REFER, Topic.URGENT_REFERRAL).orElseThrow()
+                .explanation().rationale().contains("spinal infection"));
+    }
+
+    // ---- Third review, HIGH 7: new neck or upper back pain after 50 --------------------------
+
+    @Test
+    void newNeckPainInAnEightyTwoYearOld_raisesTheOver50NewPainReview() {
+        // An 82-year-old with a week of new neck pain and a short upper trapezius; screened, nothing ticked.
+        Evaluation e = evaluate(Patient.builder().age(82).pain(Region.NECK, 1.0, 6)
+                .muscle(MuscleFinding.of(Muscle.UPPER_TRAPEZIUS).shortened())
+                .redFlags().build());
+
+        Recommendation review = recommendation(e, Action.REFER, Topic.RED_FLAG_REVIEW).orElseThrow();
+        String why = review.explanation().rationale();
+        assertTrue(why.contains("new pain after the age of 50"), why);
+        assertTrue(why.contains("age 82 and neck pain for 1 weeks"), why);
+        assertFalse(why.contains("back pain"), why);
+    }
+
+    @Test
+    void newUpperBackPainAfter50_raisesTheReviewButAnOlderKneeDoesNot() {
+        Evaluation upperBack = evaluate(Patient.builder().age(67).pain(Region.UPPER_BACK, 2.0, 5).redFlags().build());
+        Evaluation knee = evaluate(Patient.builder().age(67).pain(Region.KNEE, 2.0, 5).redFlags().build());
+
+        assertTrue(recommendation(upperBack, Action.REFER, Topic.RED_FLAG_REVIEW).isPresent());
+        assertFalse(recommendation(knee, Action.REFER, Topic.RED_FLAG_REVIEW).isPresent());
+    }
+
+    // ---- Third review, HIGH 5 and MEDIUM 9 (child wording): under 16, every region ------------
+
+    @Test
+    void thirteenYearOldWithKneePain_isReferredForAMedicalReviewBeforeAnyProgramme() {
+        // A 13-year-old footballer, three weeks of knee pain, weak left quadriceps: may be referred hip pain.
+        Evaluation e = evaluate(Patient.builder().age(13).pain(Region.KNEE, 3.0, 5)
+                .muscle(MuscleFinding.of(Muscle.QUADRICEPS).left().weak())
+                .redFlags().build());
+
+        Recommendation refer = recommendation(e, Action.REFER, Topic.URGENT_REFERRAL).orElseThrow();
+        String why = refer.explanation().rationale();
+        assertTrue(why.contains("Knee pain in a child or adolescent (under 16)"), why);
+        assertTrue(why.contains("slipped capital femoral epiphysis"), why);
+        assertFalse(why.contains("back pain"), why);
+        assertTrue(e.isExerciseWithheld());
+        assertFalse(recommends(e, Action.STRENGTHEN, Muscle.QUADRICEPS));
+        assertFalse(recommends(e, Action.STABILIZE, Region.KNEE));
+        assertTrue(flag(e, FlagCode.RED_FLAG).isPresent());
+    }
+
+    @Test
+    void thirteenYearOldWithNeckPain_isNotWordedAsBackPainInAChild() {
+        Evaluation e = evaluate(Patient.builder().age(13).pain(Region.NECK, 3.0, 5).redFlags().build());
+
+        String why = recommendation(e, Action.REFER, Topic.URGENT_REFERRAL).orElseThrow().explanation().rationale();
+        assertTrue(why.contains("neck pain in a child or adolescent"), why);
+        assertFalse(why.contains("back pain in a child"), why);
+        assertFalse(why.toLowerCase().contains("back-pain care"), why);
+    }
+
+    // ---- Third review, HIGH 4: an unnamed injury holds all loading of the painful region -----
+
+    @Test
+    void kneeInjuryOfUnknownStructureFiveDaysAgo_holdsStabilisationAndStrengtheningOfTheKneeUntilCleared() {
+        // "Hurt my knee five days ago" and nothing else recorded: no stabilising or loading the knee yet.
+        Evaluation e = evaluate(Patient.builder().pain(Region.KNEE, 1.0, 5)
+                .injury(Injury.notToAMuscle(InjuryType.OTHER).daysAgo(5))
+                .muscle(MuscleFinding.of(Muscle.QUADRICEPS).weak())
+                .build());
+
+        assertFalse(recommends(e, Action.STABILIZE, Region.KNEE));
+        assertFalse(recommends(e, Action.STRENGTHEN, Muscle.QUADRICEPS));
+        assertEquals("SAF-03", suppressed(e, Action.STABILIZE, Region.KNEE).orElseThrow().suppressedBy().rule());
+        assertEquals("SAF-03", suppressed(e, Action.STRENGTHEN, Muscle.QUADRICEPS).orElseThrow().suppressedBy().rule());
+        String why = recommendation(e, Action.REFER, Topic.INJURY_CLEARANCE).orElseThrow().explanation().rationale();
+        assertTrue(why.contains("all loading of the painful region (knee)"), why);
+        assertFalse(TextReport.render(e).contains("Withheld: nothing"));
+    }
+
+    // ---- Third review, HIGH 3: no hanging with shoulder pain, after shoulder surgery, for the neck
+
+    @Test
+    void shoulderPainWithSpinalCompressionSigns_isNeverToldToHangFromABar() {
+        // A 40-year-old with ten weeks of shoulder pain and signs of spinal compression.
+        Evaluation e = evaluate(Patient.builder().age(40).pain(Region.SHOULDER, 10.0, 5)
+                .signs(Sign.SPINAL_COMPRESSION).redFlags().build());
+
+        assertTrue(e.recommendations().stream().noneMatch(r -> r.action() == Action.DECOMPRESS));
+        assertTrue(e.recommendations().stream().noneMatch(r -> r.explanation().rationale().contains("hanging")),
+                TextReport.render(e));
+        SuppressedRecommendation held = e.suppressed().stream().filter(s -> s.action() == Action.DECOMPRESS).findFirst().orElseThrow();
+        assertEquals("SAF-14", held.suppressedBy().rule());
+        assertTrue(held.suppressedBy().rationale().contains("shoulder pain"), held.suppressedBy().rationale());
+    }
+
+    @Test
+    void neckPainWithSpinalCompressionSigns_isNotDecompressedByHanging() {
+        Evaluation e = evaluate(Patient.builder().age(45).pain(Region.NECK, 10.0, 5)
+                .signs(Sign.SPINAL_COMPRESSION).redFlags().build());
+
+        assertTrue(e.recommendations().stream().noneMatch(r -> r.action() == Action.DECOMPRESS));
+        assertEquals("SAF-14", e.suppressed().stream().filter(s -> s.action() == Action.DECOMPRESS)
+                .findFirst().orElseThrow().suppressedBy().rule());
+        assertFalse(TextReport.render(e).contains("hanging from a bar"), TextReport.render(e));
+    }
+
+    @Test
+    void lowBackPainWithCompressionSignsAfterAnOldShoulderOperation_isNotToldToHang() {
+        Evaluation e = evaluate(Patient.builder().age(50).pain(Region.LOWER_BACK, 10.0, 5)
+                .surgery(Surgery.of(Region.SHOULDER).daysAgo(400))
+                .signs(Sign.SPINAL_COMPRESSION).redFlags().build());
+
+        assertTrue(e.recommendations().stream().noneMatch(r -> r.action() == Action.DECOMPRESS));
+        assertEquals("SAF-14", e.suppressed().stream().filter(s -> s.action() == Action.DECOMPRESS)
+                .findFirst().orElseThrow().suppressedBy().rule());
+    }
+
+    // ---- Third review, MEDIUM 10: the compression flag does not promote decompression --------
+
+    @Test
+    void seventyEightYearOldWithCompressionSigns_flagDoesNotPromoteTheWithheldDecompression() {
+        Evaluation e = evaluate(Patient.builder().age(78).pain(Region.LOWER_BACK, 20.0, 5)
+                .signs(Sign.SPINAL_COMPRESSION).redFlags().build());
+
+        String flagText = flag(e, FlagCode.COMPRESSION).orElseThrow().explanation().rationale();
+        assertTrue(e.suppressed().stream().anyMatch(s -> s.action() == Action.DECOMPRESS));
+        assertFalse(flagText.contains("hanging"), flagText);
+        assertFalse(flagText.contains("creates the space"), flagText);
+    }
+
+    // ---- Third review, MEDIUM 9: red-flag wording and destination fit the region ------------
+
+    @Test
+    void kneePainAfterMajorTrauma_isAFractureOrDislocationForTheEmergencyDepartmentNotASpinalFracture() {
+        Evaluation e = evaluate(Patient.builder().age(40).pain(Region.KNEE, 1.0, 7)
+                .redFlags(RedFlag.MAJOR_TRAUMA).build());
+
+        String why = recommendation(e, Action.REFER, Topic.EMERGENCY_REFERRAL).orElseThrow().explanation().rationale();
+        assertTrue(why.contains("fracture or dislocation"), why);
+        assertTrue(why.contains("emergency department"), why);
+        assertFalse(why.contains("spinal"), why);
+    }
+
+    @Test
+    void hipPainWithAHistoryOfCancer_isAPossibleBoneMetastasisOrPathologicalFracture() {
+        Evaluation e = evaluate(Patient.builder().age(40).pain(Region.HIP, 1.0, 5)
+                .redFlags(RedFlag.HISTORY_OF_CANCER).build());
+
+        String why = recommendation(e, Action.REFER, Topic.URGENT_REFERRAL).orElseThrow().explanation().rationale();
+        assertTrue(why.contains("bone metastasis or pathological fracture"), why);
+        assertFalse(why.contains("spinal"), why);
+        assertFalse(why.contains("back pain"), why);
+    }
+
+    @Test
+    void neckPainWithFeverAndInjectingDrugUse_isNotToldAboutStratifiedBackPainCare() {
+        Evaluation e = evaluate(Patient.builder().age(38).pain(Region.NECK, 1.0, 8)
+                .redFlags(RedFlag.FEVER, RedFlag.INTRAVENOUS_DRUG_USE, RedFlag.NIGHT_PAIN).build());
+
+        String why = recommendation(e, Action.REFER, Topic.EMERGENCY_REFERRAL).orElseThrow().explanation().rationale();
+        assertTrue(why.contains("suspected spinal infection"), why);
+        assertFalse(why.contains("back-pain care"), why);
+    }
+
+    // ---- Third review, MEDIUM 11: "not screened" comes first in the safety phase ------------
+
+    @Test
+    void nearEmptyKneeRecord_saysRedFlagsNotScreenedFirstInTheSafetyPhaseOfSummaryAndDetail() {
+        Evaluation e = evaluate(Patient.builder().pain(Region.KNEE, null, null).build());
+        String report = TextReport.render(e);
+        String notScreened = "Red flags: not screened - screen before starting exercise";
+
+        int summary = report.indexOf("SUMMARY");
+        int details = report.indexOf("RECOMMENDATIONS (");
+        int inSummary = report.indexOf(notScreened, summary);
+        int inDetails = report.indexOf(notScreened, details);
+        assertTrue(inSummary > summary && inSummary < details, report);
+        assertTrue(inDetails > details, report);
+        // Directly under the safety heading, before any item of the plan, in both.
+        String safety = "Phase 1, SAFETY";
+        assertTrue(report.indexOf(safety, summary) < inSummary && report.indexOf("\n", report.indexOf(safety, summary)) + 1
+                == report.lastIndexOf("\n", inSummary) + 1, report);
+        assertTrue(report.indexOf(safety, details) < inDetails && report.indexOf("\n", report.indexOf(safety, details)) + 1
+                == report.lastIndexOf("\n", inDetails) + 1, report);
+    }
+
+    // ---- Third review, MEDIUM 3 and 4: sides agree between the explanation and the holds -----
+
+    @Test
+    void tenDaysAfterALeftKneeReplacement_theRightCalfHoldSaysPlainlyThatEveryStretchWaits() {
+        Evaluation e = evaluate(Patient.builder().age(68).pain(Region.KNEE, 3.0, 6)
+                .muscle(MuscleFinding.of(Muscle.QUADRICEPS).left().weak())
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).left().shortened())
+                .muscle(MuscleFinding.of(Muscle.CALVES).right().shortened())
+                .surgery(Surgery.of(Region.KNEE).left().daysAgo(10))
+                .redFlags().build());
+
+        SuppressedRecommendation rightCalf = e.suppressed().stream()
+                .filter(s -> s.action() == Action.STRETCH && s.target() == Muscle.CALVES && s.side() == Side.RIGHT)
+                .findFirst().orElseThrow();
+        String why = rightCalf.suppressedBy().rationale();
+        assertTrue(why.contains("every stretch and decompression waits, whatever was operated and on both sides"), why);
+        assertTrue(why.contains("(muscles on the left side)"), why);
+    }
+
+    @Test
+    void rightAnkleInjuryNotToAMuscle_holdsTheRightSideOnlyAsItsExplanationSays() {
+        // A 31-year-old: right calf tear and a right ankle sprain two weeks ago, both calves short.
+        Evaluation e = evaluate(Patient.builder().age(31).pain(Region.ANKLE, 2.0, 5)
+                .muscle(MuscleFinding.of(Muscle.CALVES).shortened().feelsTight())
+                .injury(Injury.tear(Muscle.CALVES).right().daysAgo(14))
+                .injury(Injury.notToAMuscle(InjuryType.OTHER).right().daysAgo(14))
+                .redFlags().build());
+
+        assertTrue(e.recommendations().stream().anyMatch(r -> r.action() == Action.STRETCH
+                && r.target() == Muscle.CALVES && r.side() == Side.LEFT), TextReport.render(e));
+        assertFalse(e.recommendations().stream().anyMatch(r -> r.action() == Action.STRETCH
+                && r.target() == Muscle.CALVES && r.side() != Side.LEFT));
+        String clearance = recommendation(e, Action.REFER, Topic.INJURY_CLEARANCE).orElseThrow().explanation().rationale();
+        assertTrue(clearance.contains("every stretch on the right side (the injured side) waits"), clearance);
     }
 }

@@ -50,8 +50,10 @@ final class Invariants {
         noStretchAfterRecentSurgery(patient, e, violations);
         noLoadingOfTheOperatedRegionWithinTheWindow(patient, e, violations);
         noStretchBesideAnUnnamedRecentInjury(patient, e, violations);
+        nothingLoadsThePainfulRegionBesideAnUnnamedRecentInjury(patient, e, violations);
         noDecompressionWhenContraindicated(patient, e, violations);
         everySuspectedSpinalInfectionIsAnEmergency(patient, e, violations);
+        everyFeverWithAPainfulPeripheralJointIsAnEmergency(patient, e, violations);
         noStretchOfThePainfulRegionWhenUnstable(patient, e, violations);
         noStretchBesideDoNotStretch(e, violations);
         noStretchOfALongMuscle(patient, e, violations);
@@ -116,17 +118,44 @@ final class Invariants {
     }
 
     /**
-     * A recent injury whose structure is not named (no muscle): no STRETCH at all, and no MOBILIZE of
+     * A recent injury whose structure is not named (no muscle): no STRETCH on its side (none at all
+     * when no side was recorded), and no MOBILIZE of
      * the painful region (of any region when it is not known), until cleared.
      */
     void noStretchBesideAnUnnamedRecentInjury(Patient patient, Evaluation e, List<String> violations) {
         for (Injury injury : patient.injuries()) {
             if (injury.muscle() == null && isRecent(injury.daysAgo(), thresholds.recentInjuryDays())) {
                 e.recommendations().stream()
-                        .filter(r -> r.action() == Action.STRETCH || r.action() == Action.MOBILIZE
+                        .filter(r -> r.action() == Action.STRETCH && overlaps(r.side(), injury.side())
+                                || r.action() == Action.MOBILIZE
                                 && (patient.painRegion() == null || r.target() == patient.painRegion()))
                         .forEach(r -> violations.add("unnamed-injury: " + r.action() + " " + r.target().code()
                                 + " (" + r.explanation().rule() + ") despite " + injury));
+            }
+        }
+    }
+
+    /**
+     * A recent injury whose structure is not named: nothing loads the painful region (no STRETCH,
+     * STRENGTHEN, STABILIZE, MOBILIZE or DECOMPRESS of it, of a muscle of it, or of what the reviewed
+     * table of docs/surgical-regions.md says loads it, on the injured side) until cleared.
+     */
+    void nothingLoadsThePainfulRegionBesideAnUnnamedRecentInjury(Patient patient, Evaluation e, List<String> violations) {
+        Region region = patient.painRegion();
+        if (region == null) {
+            return;
+        }
+        SurgicalRegions.Row row = SurgicalRegions.of(region);
+        Set<Action> loading = EnumSet.of(Action.STRETCH, Action.STRENGTHEN, Action.STABILIZE, Action.MOBILIZE, Action.DECOMPRESS);
+        for (Injury injury : patient.injuries()) {
+            if (injury.muscle() == null && isRecent(injury.daysAgo(), thresholds.recentInjuryDays())) {
+                e.recommendations().stream()
+                        .filter(r -> loading.contains(r.action()))
+                        .filter(r -> r.target() instanceof Muscle m
+                                ? (region.covers(m) || row.muscles().contains(m)) && overlaps(r.side(), injury.side())
+                                : r.target() == region || r.target() instanceof Region g && row.regions().contains(g))
+                        .forEach(r -> violations.add("unnamed-injury-loading: " + r.action() + " " + r.target().code()
+                                + " (" + r.explanation().rule() + ") loads the painful region " + region + " despite " + injury));
             }
         }
     }
@@ -164,6 +193,21 @@ final class Invariants {
                 violations.add("infection: fever with a risk factor " + patient.redFlags()
                         + " is not an emergency referral: " + e.exerciseWithheld());
             }
+        }
+    }
+
+    /**
+     * Fever with pain in a peripheral joint (shoulder, hip, knee, ankle) is a suspected joint
+     * infection (septic arthritis; after surgery, a prosthetic joint infection): an emergency
+     * referral, every exercise withheld.
+     */
+    void everyFeverWithAPainfulPeripheralJointIsAnEmergency(Patient patient, Evaluation e, List<String> violations) {
+        Region r = patient.painRegion();
+        boolean joint = r == Region.SHOULDER || r == Region.HIP || r == Region.KNEE || r == Region.ANKLE;
+        if (joint && patient.redFlags().contains(RedFlag.FEVER)
+                && (!recommendsTopic(e, Topic.EMERGENCY_REFERRAL) || e.exerciseWithheld() == null
+                        || e.exerciseWithheld().urgency() != org.physiocds.Urgency.EMERGENCY)) {
+            violations.add("joint-infection: fever with " + r + " pain is not an emergency referral: " + e.exerciseWithheld());
         }
     }
 

@@ -8,8 +8,8 @@ public enum RedFlagCategory {
     MALIGNANCY("possible spinal malignancy"),
     INFECTION("possible spinal infection"),
     FRACTURE("possible spinal fracture"),
-    /** Not a red flag of the screen: derived from the age (under 16), outside NG59's scope. */
-    CHILD("back pain in a child or adolescent (under 16)");
+    /** Not a red flag of the screen: derived from the age (under 16), outside the adult guidance's scope. */
+    CHILD("pain in a child or adolescent (under 16)");
 
     private final String label;
 
@@ -67,7 +67,7 @@ public enum RedFlagCategory {
             case NIGHT_PAIN:
                 return "night pain";
             case AGE_OVER_50_NEW_PAIN:
-                return "new back pain after the age of 50";
+                return "new pain after the age of 50";
             case FEVER:
                 return "fever";
             case IMMUNOSUPPRESSION:

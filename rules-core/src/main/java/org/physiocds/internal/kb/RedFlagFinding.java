@@ -12,9 +12,17 @@ import org.physiocds.model.RedFlag;
  * @param category the serious pathology the flags point to
  * @param urgency  how soon a clinician must see the patient
  * @param flags    the flags of this category that were found, in code order
+ * @param label    what the flags point to for this patient's region, in words ("suspected joint
+ *                 infection (septic arthritis)"); the category's label unless a rule names it
  * @param basis    why these flags call for this urgency, in plain words
  */
-public record RedFlagFinding(RedFlagCategory category, RedFlagUrgency urgency, List<RedFlag> flags, String basis) {
+public record RedFlagFinding(RedFlagCategory category, RedFlagUrgency urgency, List<RedFlag> flags, String label,
+        String basis) {
+
+    /** A finding worded by its category's label. */
+    public RedFlagFinding(RedFlagCategory category, RedFlagUrgency urgency, List<RedFlag> flags, String basis) {
+        this(category, urgency, flags, category.label(), basis);
+    }
 
     public RedFlagFinding {
         List<RedFlag> sorted = new ArrayList<>(flags);
@@ -25,13 +33,13 @@ public record RedFlagFinding(RedFlagCategory category, RedFlagUrgency urgency, L
     /** "Saddle anaesthesia and gait disturbance: suspected cauda equina syndrome". */
     public String summary() {
         if (flags.isEmpty()) {
-            return Character.toUpperCase(category.label().charAt(0)) + category.label().substring(1);
+            return Character.toUpperCase(label.charAt(0)) + label.substring(1);
         }
         String seen = flags.stream().map(RedFlagCategory::label).collect(Collectors.joining(", "));
         int comma = seen.lastIndexOf(", ");
         if (comma >= 0) {
             seen = seen.substring(0, comma) + " and " + seen.substring(comma + 2);
         }
-        return Character.toUpperCase(seen.charAt(0)) + seen.substring(1) + ": " + category.label();
+        return Character.toUpperCase(seen.charAt(0)) + seen.substring(1) + ": " + label;
     }
 }

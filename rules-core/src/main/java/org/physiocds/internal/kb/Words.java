@@ -116,6 +116,36 @@ public final class Words {
     }
 
     /**
+     * Why decompression by hanging from a bar does not suit this patient, or {@code null} when
+     * nothing here rules it out: shoulder pain or shoulder surgery (hanging loads the shoulder), or
+     * neck pain or decompression of the neck (hanging pulls on the neck much as traction does).
+     */
+    public static String hangingUnsuitable(Patient patient, Target target) {
+        if (patient.painRegion() == Region.SHOULDER) {
+            return "shoulder pain: hanging from a bar loads the painful shoulder with the whole body weight";
+        }
+        if (patient.surgeries().stream().anyMatch(s -> s.region() == Region.SHOULDER)) {
+            return "shoulder surgery: hanging from a bar loads the operated shoulder with the whole body weight";
+        }
+        if (patient.painRegion() == Region.NECK || target == Region.NECK) {
+            return "neck pain: hanging pulls on the neck much as traction does, which is not offered for spinal"
+                    + " pain (NICE NG59 1.2.7 advises against traction for low back pain), and the neck is not"
+                    + " decompressed this way";
+        }
+        return null;
+    }
+
+    /** Whether the pain is in a peripheral joint (shoulder, hip, knee, ankle), not the spine or unknown. */
+    public static boolean isPeripheralJoint(Region region) {
+        return region == Region.SHOULDER || region == Region.HIP || region == Region.KNEE || region == Region.ANKLE;
+    }
+
+    /** Whether the patient has had surgery on {@code region} (any date), or surgery of a region not given. */
+    public static boolean operatedOn(Patient patient, Region region) {
+        return patient.surgeries().stream().anyMatch(s -> s.region() == null || s.region() == region);
+    }
+
+    /**
      * " (derived from the record: age 62 and back pain for 3 weeks; not ticked on the screen)" when
      * {@code flags} hold AGE_OVER_50_NEW_PAIN that the patient's own red flags do not, otherwise "".
      */
@@ -123,7 +153,7 @@ public final class Words {
         if (!flags.contains(RedFlag.AGE_OVER_50_NEW_PAIN) || patient.redFlags().contains(RedFlag.AGE_OVER_50_NEW_PAIN)) {
             return "";
         }
-        return " (new back pain after the age of 50 derived from the record, age " + patient.age() + " and "
+        return " (new pain after the age of 50 derived from the record, age " + patient.age() + " and "
                 + Words.pain(patient.painRegion()) + " for " + weeks(patient.painDurationWeeks())
                 + " weeks, not ticked on the screen)";
     }
