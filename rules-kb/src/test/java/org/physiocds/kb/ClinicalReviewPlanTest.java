@@ -28,6 +28,7 @@ import org.physiocds.model.Patient;
 import org.physiocds.model.RedFlag;
 import org.physiocds.model.Region;
 import org.physiocds.model.Side;
+import org.physiocds.model.Sign;
 import org.physiocds.model.StretchingHistory;
 import org.physiocds.model.Target;
 
@@ -61,8 +62,12 @@ class ClinicalReviewPlanTest {
             assertTrue(dont.explanation().citations().stream().anyMatch(c -> c.source().startsWith("seeds/004")));
             assertFalse(recommends(e, Action.STRETCH, m));
         }
-        assertTrue(e.recommendations().stream().noneMatch(r -> r.topic() != null && STRETCHING_TECHNIQUE.contains(r.topic())),
+        // The forcing habit she reported is addressed all the same (third review, High 2): stop forcing.
+        assertTrue(e.recommendations().stream().noneMatch(r -> r.topic() != null && r.topic() != Topic.MILD_DISCOMFORT
+                        && STRETCHING_TECHNIQUE.contains(r.topic())),
                 "no stretching technique advice without a stretch: " + e.recommendations());
+        assertTrue(recommendation(e, Action.ADVISE, Topic.MILD_DISCOMFORT).orElseThrow().explanation().rationale()
+                .contains("stop forcing the stretches now"));
     }
 
     // ---- Medium 9: assessed findings win over "often" -----------------------------------------
@@ -277,6 +282,63 @@ class ClinicalReviewPlanTest {
         assertEquals(Set.of("PRG-08"), ruleIds(recommendation(e, Action.ADVISE, Topic.STAY_ACTIVE).orElseThrow()));
         assertTrue(ruleIds(recommendation(e, Action.WARM_UP, Topic.DYNAMIC_WARM_UP).orElseThrow()).contains("TEC-09"));
         assertTrue(recommendation(e, Action.ADVISE, Target.GENERAL).isPresent());
+    }
+
+    // ---- Third review (issue 20 fixes), High 2: harmful stretching habits are always addressed --
+
+    /** Reviewer's p17: bounces, forces, stretches 21 times a week, painful, worse the next day. */
+    static Patient aggressiveStretcher() {
+        return Patient.builder().age(36).pain(Region.LOWER_BACK, 20.0, 5)
+                .muscle(MuscleFinding.of(Muscle.PIRIFORMIS).normalLength().feelsTight())
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).normalLength().feelsTight())
+                .stretching(StretchingHistory.builder().sessionsPerWeek(21).painReturnsWithinMinutes(20)
+                        .needsMoreForSameRelief(true).worseNextDay(true).worseDespiteConsistentStretching(true)
+                        .painDuringStretch(true).ballistic(true).warmsUpFirst(false).staticBeforeExercise(true)
+                        .aggressive(true).build())
+                .redFlags().build();
+    }
+
+    @Test
+    void aggressiveBallisticStretcherWithNoStretchLeft_isToldToStopBouncingForcingAndToCutTheVolume() {
+        Evaluation e = evaluate(aggressiveStretcher());
+
+        assertTrue(e.recommendations().stream().noneMatch(r -> r.action() == Action.STRETCH), "no stretch left");
+        Recommendation bounce = recommendation(e, Action.ADVISE, Topic.NO_BALLISTIC).orElseThrow();
+        assertEquals("SAF-07", bounce.explanation().rule());
+        assertTrue(bounce.explanation().rationale().contains("stop bouncing now"), bounce.explanation().rationale());
+        assertTrue(quotes(bounce.explanation()).contains("Avoid ballistic stretching, or bouncing, at the end range of the stretch."));
+        Recommendation forcing = recommendation(e, Action.ADVISE, Topic.MILD_DISCOMFORT).orElseThrow();
+        assertEquals("TEC-05", forcing.explanation().rule());
+        assertTrue(forcing.explanation().rationale().contains("stop forcing the stretches now"), forcing.explanation().rationale());
+        assertTrue(recommendation(e, Action.REFER, Topic.PAINFUL_STRETCHING).orElseThrow().explanation().rationale()
+                .contains("stop the stretches that hurt"));
+        Recommendation unstable = recommendation(e, Action.DO_NOT_STRETCH, Region.LOWER_BACK).orElseThrow();
+        assertTrue(unstable.dosage().contains("cut the stretching volume now; no end-range stretching of the lower back"),
+                unstable.dosage());
+        assertTrue(ruleIds(unstable).contains("TEC-10"));
+        assertFalse(recommends(e, Action.ADVISE, Topic.STRETCHING_INCOMPLETE), "stretching is the harm here");
+        assertTrue(Kb.explanations(e).stream().noneMatch(x -> x.rationale().contains("stretching is not bad")));
+    }
+
+    @Test
+    void hypermobileDancer_getsNoStretchingAndNoDecompressionEvenWithAShortMuscleAndCompression() {
+        Evaluation e = evaluate(Patient.builder().age(19).pain(Region.HIP, 16.0, 4)
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).lengthened().feelsTight())
+                .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).lengthened().feelsTight())
+                .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened())
+                .muscle(MuscleFinding.of(Muscle.CALVES).normalStrength().shortened())
+                .signs(Sign.SPINAL_COMPRESSION)
+                .stretching(StretchingHistory.builder().sessionsPerWeek(14).aggressive(true).build())
+                .redFlags().build());
+
+        assertTrue(e.recommendations().stream().noneMatch(r -> r.action() == Action.STRETCH || r.action() == Action.DECOMPRESS),
+                "no stretching, no decompression: " + e.recommendations());
+        assertEquals("TEC-11", Kb.suppressed(e, Action.STRETCH, Muscle.CALVES).orElseThrow().suppressedBy().rule());
+        assertTrue(e.suppressed().stream().anyMatch(s -> s.action() == Action.DECOMPRESS
+                && (s.suppressedBy().rule().equals("TEC-11") || s.alsoSuppressedBy().stream().anyMatch(x -> x.rule().equals("TEC-11")))),
+                "decompression withheld by the hypermobile pattern: " + e.suppressed());
+        assertFalse(recommends(e, Action.ADVISE, Topic.STRETCHING_INCOMPLETE));
+        assertTrue(recommends(e, Action.ADVISE, Topic.MILD_DISCOMFORT), "the forcing habit is still addressed");
     }
 
     private static List<String> quotes(Explanation x) {

@@ -113,4 +113,18 @@ public final class Anatomy {
     public static boolean isMobilityJoint(Region region) {
         return region == Region.ANKLE || region == Region.HIP || region == Region.SHOULDER;
     }
+
+    /**
+     * The different muscles assessed long, in the enum's order (so that text naming them is the same
+     * on every run); two or more of them make a hypermobile pattern (TEC-11).
+     */
+    public static List<Muscle> longMuscles(List<MuscleFinding> findings) {
+        Set<Muscle> found = EnumSet.noneOf(Muscle.class);
+        for (MuscleFinding f : findings) {
+            if (f.length() == org.physiocds.model.Length.LONG) {
+                found.add(f.muscle());
+            }
+        }
+        return List.copyOf(found);
+    }
 }
