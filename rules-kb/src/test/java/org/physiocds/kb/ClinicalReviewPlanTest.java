@@ -341,6 +341,23 @@ class ClinicalReviewPlanTest {
         assertTrue(recommends(e, Action.ADVISE, Topic.MILD_DISCOMFORT), "the forcing habit is still addressed");
     }
 
+    // ---- Third review, High 6: the what-if report asks the safety-critical unknowns ----------------
+
+    @Test
+    void backPainRecordWithNoAgeAndNoInjuries_whatIfAsksAgeAndARecentInjuryUnderSafety() {
+        Evaluation e = Kb.ENGINE.evaluateWithMissingData(Patient.builder().patientId("e2").pain(Region.LOWER_BACK, null, null).build());
+
+        List<WhatIf> age = e.missingData().stream().filter(w -> w.path().equals("age")).toList();
+        assertFalse(age.isEmpty(), "age is asked: " + e.missingData());
+        assertTrue(age.stream().allMatch(w -> w.rank() == WhatIf.Rank.SAFETY), age::toString);
+        assertTrue(age.stream().anyMatch(w -> w.changes().stream().anyMatch(c -> c.action() == Action.REFER)),
+                "under 16, back pain is referred: " + age);
+        WhatIf injury = e.missingData().stream().filter(w -> w.path().equals("injuries") && w.fact().equals("a recent injury"))
+                .findFirst().orElseThrow(() -> new AssertionError("a recent injury is asked: " + e.missingData()));
+        assertEquals(WhatIf.Rank.SAFETY, injury.rank());
+        assertTrue(injury.changes().stream().anyMatch(c -> c.action() == Action.REFER), injury.changes()::toString);
+    }
+
     private static List<String> quotes(Explanation x) {
         return x.citations().stream().filter(Citation::isQuote).map(Citation::quote).toList();
     }
