@@ -16,6 +16,7 @@ import org.physiocds.Citation;
 import org.physiocds.EvaluationDiff;
 import org.physiocds.Evaluation;
 import org.physiocds.Explanation;
+import org.physiocds.FlagCode;
 import org.physiocds.Recommendation;
 import org.physiocds.Restriction;
 import org.physiocds.Topic;
@@ -356,6 +357,32 @@ class ClinicalReviewPlanTest {
                 .findFirst().orElseThrow(() -> new AssertionError("a recent injury is asked: " + e.missingData()));
         assertEquals(WhatIf.Rank.SAFETY, injury.rank());
         assertTrue(injury.changes().stream().anyMatch(c -> c.action() == Action.REFER), injury.changes()::toString);
+    }
+
+    // ---- Third review, Medium 8: rationales state only recorded facts ----------------------------
+
+    @Test
+    void painfulStretcherWorseNextDay_isNotSaidToFeelGreatDuringTheStretch() {
+        Evaluation painful = evaluate(aggressiveStretcher());
+        Evaluation unknown = evaluate(Patient.builder().age(50).pain(Region.LOWER_BACK, 8.0, 4)
+                .stretching(StretchingHistory.builder().sessionsPerWeek(7).worseNextDay(true).build()).build());
+
+        String whyPainful = Kb.flag(painful, FlagCode.DESTABILIZED).orElseThrow().explanation().rationale();
+        assertFalse(whyPainful.contains("feels great"), whyPainful);
+        assertTrue(whyPainful.contains("finds stretching painful and is worse the next day"), whyPainful);
+        String whyUnknown = Kb.flag(unknown, FlagCode.DESTABILIZED).orElseThrow().explanation().rationale();
+        assertFalse(whyUnknown.contains("feels great"), whyUnknown);
+    }
+
+    @Test
+    void chronicDailyStretcherNeedingMoreForReliefWithNoReturnTime_isNotSaidThatTheReliefDoesNotHold() {
+        Evaluation e = evaluate(Patient.builder().age(40).pain(Region.LOWER_BACK, 20.0, 5)
+                .stretching(StretchingHistory.builder().sessionsPerWeek(7).needsMoreForSameRelief(true).build())
+                .redFlags().build());
+
+        String why = recommendation(e, Action.STRENGTHEN, Topic.RELIABLE_MUSCLES).orElseThrow().explanation().rationale();
+        assertFalse(why.contains("relief does not hold"), why);
+        assertTrue(why.contains("needs more and more stretching for the same relief"), why);
     }
 
     private static List<String> quotes(Explanation x) {
