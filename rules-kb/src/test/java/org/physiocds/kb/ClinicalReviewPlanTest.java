@@ -385,6 +385,24 @@ class ClinicalReviewPlanTest {
         assertTrue(why.contains("needs more and more stretching for the same relief"), why);
     }
 
+    // ---- Third review, Medium 1: a just-healed muscle ----------------------------------------------
+
+    @Test
+    void sprinterQuadTearDay43_stretchTextIsConsistentAndStrengtheningIsGraded() {
+        Evaluation e = evaluate(Patient.builder().age(22).pain(Region.KNEE, 7.0, 2)
+                .muscle(MuscleFinding.of(Muscle.QUADRICEPS).right().weak().shortened())
+                .injury(Injury.tear(Muscle.QUADRICEPS).right().daysAgo(43)).redFlags().build());
+
+        Recommendation stretch = recommendation(e, Action.STRETCH, Muscle.QUADRICEPS, Side.RIGHT).orElseThrow();
+        String why = Kb.explanations(e).stream().filter(x -> x.rule().equals("SAF-12")).findFirst().orElseThrow().rationale();
+        assertFalse(why.contains("progress the stretch gently"), why);
+        assertTrue(why.contains("the healing window") && why.contains("has passed only recently"), why);
+        assertTrue(stretch.dosage().contains("progress gently, pain-free"), stretch.dosage());
+        Recommendation strengthen = recommendation(e, Action.STRENGTHEN, Muscle.QUADRICEPS, Side.RIGHT).orElseThrow();
+        assertTrue(strengthen.dosage() != null && strengthen.dosage().contains("graded loading"), String.valueOf(strengthen.dosage()));
+        assertTrue(ruleIds(strengthen).contains("PRG-09"));
+    }
+
     private static List<String> quotes(Explanation x) {
         return x.citations().stream().filter(Citation::isQuote).map(Citation::quote).toList();
     }
