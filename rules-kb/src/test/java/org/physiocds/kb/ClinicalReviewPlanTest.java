@@ -21,6 +21,7 @@ import org.physiocds.Recommendation;
 import org.physiocds.Restriction;
 import org.physiocds.Topic;
 import org.physiocds.WhatIf;
+import org.physiocds.model.Bothersomeness;
 import org.physiocds.model.Injury;
 import org.physiocds.model.Lifestyle;
 import org.physiocds.model.Muscle;
@@ -29,6 +30,7 @@ import org.physiocds.model.Patient;
 import org.physiocds.model.RedFlag;
 import org.physiocds.model.Region;
 import org.physiocds.model.Side;
+import org.physiocds.model.StartBackAnswers;
 import org.physiocds.model.Sign;
 import org.physiocds.model.StretchingHistory;
 import org.physiocds.model.Target;
@@ -322,24 +324,34 @@ class ClinicalReviewPlanTest {
     }
 
     @Test
-    void hypermobileDancer_getsNoStretchingAndNoDecompressionEvenWithAShortMuscleAndCompression() {
+    void hypermobileDancer_getsNoStretchingAndNoDecompressionEvenWithCompression() {
         Evaluation e = evaluate(Patient.builder().age(19).pain(Region.HIP, 16.0, 4)
                 .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).lengthened().feelsTight())
                 .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).lengthened().feelsTight())
                 .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened())
-                .muscle(MuscleFinding.of(Muscle.CALVES).normalStrength().shortened())
                 .signs(Sign.SPINAL_COMPRESSION)
                 .stretching(StretchingHistory.builder().sessionsPerWeek(14).aggressive(true).build())
                 .redFlags().build());
 
         assertTrue(e.recommendations().stream().noneMatch(r -> r.action() == Action.STRETCH || r.action() == Action.DECOMPRESS),
                 "no stretching, no decompression: " + e.recommendations());
-        assertEquals("TEC-11", Kb.suppressed(e, Action.STRETCH, Muscle.CALVES).orElseThrow().suppressedBy().rule());
         assertTrue(e.suppressed().stream().anyMatch(s -> s.action() == Action.DECOMPRESS
                 && (s.suppressedBy().rule().equals("TEC-11") || s.alsoSuppressedBy().stream().anyMatch(x -> x.rule().equals("TEC-11")))),
                 "decompression withheld by the hypermobile pattern: " + e.suppressed());
         assertFalse(recommends(e, Action.ADVISE, Topic.STRETCHING_INCOMPLETE));
         assertTrue(recommends(e, Action.ADVISE, Topic.MILD_DISCOMFORT), "the forcing habit is still addressed");
+    }
+
+    @Test
+    void deskWorkerWithShortPecsAndLongScapularMuscles_isNotAHypermobilePattern_pecsStillStretched() {
+        Evaluation e = evaluate(Patient.builder().age(41).pain(Region.NECK, 14.0, 4)
+                .muscle(MuscleFinding.of(Muscle.PECTORALS).normalStrength().shortened().feelsTight())
+                .muscle(MuscleFinding.of(Muscle.RHOMBOIDS).weak().lengthened())
+                .muscle(MuscleFinding.of(Muscle.LOWER_TRAPEZIUS).weak().lengthened())
+                .redFlags().build());
+
+        assertTrue(recommends(e, Action.STRETCH, Muscle.PECTORALS));
+        assertFalse(ruleIds(e).contains("TEC-11"));
     }
 
     // ---- Third review, High 6: the what-if report asks the safety-critical unknowns ----------------
@@ -401,6 +413,22 @@ class ClinicalReviewPlanTest {
         Recommendation strengthen = recommendation(e, Action.STRENGTHEN, Muscle.QUADRICEPS, Side.RIGHT).orElseThrow();
         assertTrue(strengthen.dosage() != null && strengthen.dosage().contains("graded loading"), String.valueOf(strengthen.dosage()));
         assertTrue(ruleIds(strengthen).contains("PRG-09"));
+    }
+
+    // ---- Third review, Medium 7: high STarT Back risk ----------------------------------------------
+
+    @Test
+    void chronicBackPainAtHighStartBackRiskWithStress_noSessionPromiseAndStartBackLeadsThePsychosocialFlag() {
+        Evaluation e = evaluate(Patient.builder().age(52).pain(Region.LOWER_BACK, 60.0, 7)
+                .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened())
+                .lifestyle(Lifestyle.HIGH_STRESS)
+                .startBack(new StartBackAnswers(true, true, true, true, true, true, true, true, Bothersomeness.VERY_MUCH))
+                .redFlags().build());
+
+        Recommendation practice = recommendation(e, Action.ADVISE, Topic.DAILY_PRACTICE).orElseThrow();
+        assertFalse(ruleIds(practice).contains("PRG-06"), "no G41 session promise at high risk");
+        assertTrue(practice.dosage() == null || !practice.dosage().contains("sessions"), String.valueOf(practice.dosage()));
+        assertEquals("SBT-04", Kb.flag(e, FlagCode.PSYCHOSOCIAL_FACTORS).orElseThrow().explanation().rule());
     }
 
     private static List<String> quotes(Explanation x) {

@@ -117,6 +117,9 @@ class ClinicalReviewSafeguardsTest {
         Evaluation e = evaluate(Patient.builder().age(48).pain(Region.SHOULDER, 4.0, 4)
                 .surgery(Surgery.of(Region.SHOULDER).daysAgo(28))
                 .muscle(MuscleFinding.of(Muscle.PECTORALS).shortened().feelsTight())
+                // Assessed weak, so that strengthening them is proposed (unassessed, they are only assessed).
+                .muscle(MuscleFinding.of(Muscle.RHOMBOIDS).weak().lengthened())
+                .muscle(MuscleFinding.of(Muscle.LOWER_TRAPEZIUS).weak().lengthened())
                 .signs(Sign.THORACIC_MOBILITY_RESTRICTED)
                 .redFlags().build());
 
