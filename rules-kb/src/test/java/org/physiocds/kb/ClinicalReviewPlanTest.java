@@ -431,6 +431,23 @@ class ClinicalReviewPlanTest {
         assertEquals("SBT-04", Kb.flag(e, FlagCode.PSYCHOSOCIAL_FACTORS).orElseThrow().explanation().rule());
     }
 
+    // ---- Third review, Medium 6: low STarT Back risk beside other referrals and G43 --------------
+
+    @Test
+    void lowRiskBackPainWithAPainfulStretchingReferral_selfManagementDoesNotSayNoReferralIsNeeded() {
+        Evaluation e = evaluate(Patient.builder().age(28).pain(Region.LOWER_BACK, 2.0, 4)
+                .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened())
+                .stretching(StretchingHistory.builder().painDuringStretch(true).build())
+                .startBack(new StartBackAnswers(true, false, false, false, false, false, false, false, Bothersomeness.SLIGHTLY))
+                .redFlags().build());
+
+        assertTrue(recommends(e, Action.REFER, Topic.PAINFUL_STRETCHING));
+        String self = recommendation(e, Action.ADVISE, Topic.SELF_MANAGEMENT).orElseThrow().explanation().rationale();
+        assertFalse(self.contains("no referral is needed"), self);
+        assertTrue(Kb.explanations(e).stream().noneMatch(x -> x.rationale().contains("obtains clearance from a healthcare professional")),
+                "G43 worded as the reviewing clinician's clearance, not a further referral");
+    }
+
     private static List<String> quotes(Explanation x) {
         return x.citations().stream().filter(Citation::isQuote).map(Citation::quote).toList();
     }
