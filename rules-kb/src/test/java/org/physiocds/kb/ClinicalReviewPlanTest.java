@@ -448,6 +448,20 @@ class ClinicalReviewPlanTest {
                 "G43 worded as the reviewing clinician's clearance, not a further referral");
     }
 
+    // ---- Third review, Medium 12: "both sides" only where the findings are -------------------------
+
+    @Test
+    void rightHamstringShortAfterAcl_isToldToStretchTheShortSideAndReassessTheOther() {
+        Evaluation e = evaluate(Patient.builder().age(24).pain(Region.KNEE, 26.0, 2)
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).right().shortened())
+                .signs(Sign.SIDE_TO_SIDE_ASYMMETRY).redFlags().build());
+
+        assertTrue(recommends(e, Action.STRETCH, Muscle.HAMSTRINGS, Side.RIGHT));
+        String why = recommendation(e, Action.ADVISE, Topic.BOTH_SIDES).orElseThrow().explanation().rationale();
+        assertFalse(why.contains("always stretch both sides"), why);
+        assertTrue(why.contains("stretch that side, and reassess the other side"), why);
+    }
+
     private static List<String> quotes(Explanation x) {
         return x.citations().stream().filter(Citation::isQuote).map(Citation::quote).toList();
     }
