@@ -83,7 +83,7 @@ class CdsCliTest {
         JsonNode doc = new ObjectMapper().readTree(run.out());
         List<String> fields = new java.util.ArrayList<>();
         doc.fieldNames().forEachRemaining(fields::add);
-        assertEquals(List.of("knowledgeBase", "thresholds", "startBack", "flags", "recommendations", "suppressed"), fields);
+        assertEquals(List.of("knowledgeBase", "thresholds", "redFlagsScreened", "startBack", "flags", "recommendations", "suppressed"), fields);
         assertEquals("{\"total\":7,\"psychosocial\":5,\"stratum\":\"HIGH\"}", doc.get("startBack").toString());
     }
 
