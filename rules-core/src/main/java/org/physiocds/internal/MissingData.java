@@ -42,11 +42,13 @@ import org.physiocds.model.Surgery;
  * surgery, STarT Back), and, for each muscle the plan stretches or strengthens (none of whose injuries
  * is recorded), a recent strain of it on that side, with, when no surgery is recorded, a recent
  * surgery of each region those muscles lie in: an injury is the unknown most likely to make a
- * recommended exercise unsafe. Each supposition is one evaluation of the patient with that fact set;
+ * recommended exercise unsafe. An unknown age (under 16, 65 or over) and, when none is recorded, a
+ * recent injury of a structure not named are asked too, and listed under the safety rank: they can
+ * reveal a referral or a contraindication. Each supposition is one evaluation of the patient with that fact set;
  * suppositions that change nothing are left out.
  *
  * <p>Not asked: signs and lifestyle factors (lists of what was found, where absence is not an
- * unknown the rules read differently from "none"), age and pain intensity (no rule reads them),
+ * unknown the rules read differently from "none"), pain intensity (no rule reads it),
  * and values no rule reads (NORMAL strength; LONG beside NORMAL length).
  */
 final class MissingData {
@@ -58,8 +60,15 @@ final class MissingData {
     private MissingData() {
     }
 
-    /** A supposition: a fact's path, the value supposed, and the patient with it. */
-    private record Supposition(String path, String fact, String value, Patient patient) {
+    /**
+     * A supposition: a fact's path, the value supposed, and the patient with it; {@code safety} when
+     * the fact can reveal a contraindication or a referral whatever the changes look like (age, a
+     * recent injury), so that it is listed under the safety rank.
+     */
+    private record Supposition(String path, String fact, String value, Patient patient, boolean safety) {
+        Supposition(String path, String fact, String value, Patient patient) {
+            this(path, fact, value, patient, false);
+        }
     }
 
     static List<WhatIf> report(Patient p, Evaluation base, Thresholds t, Function<Patient, Evaluation> evaluate) {
@@ -67,7 +76,7 @@ final class MissingData {
         for (Supposition s : suppositions(p, t, exercised(base))) {
             List<Change> changes = EvaluationDiff.between(base, evaluate.apply(s.patient()));
             if (!changes.isEmpty()) {
-                result.add(new WhatIf(s.path(), s.fact(), s.value(), rank(changes), changes));
+                result.add(new WhatIf(s.path(), s.fact(), s.value(), s.safety() ? WhatIf.Rank.SAFETY : rank(changes), changes));
             }
         }
         result.sort(Comparator.comparing(WhatIf::rank)); // stable: within a rank, in the order asked
@@ -111,6 +120,16 @@ final class MissingData {
         if (p.surgeries().isEmpty()) {
             s.add(new Supposition("surgeries", "recent surgery", "a surgery within " + t.recentSurgeryDays() + " days, region not given",
                     copy(p, b -> b.surgery(new Surgery(null, 0)))));
+        }
+        // Age decides the under-16 referral, the over-50 review and the 65-and-over decompression hold;
+        // a recent injury adds a clearance referral and holds what it could strain.
+        if (p.age() == null) {
+            s.add(new Supposition("age", "age", "under 16 (e.g. 14)", copy(p, b -> b.age(14)), true));
+            s.add(new Supposition("age", "age", "65 or over (e.g. 70)", copy(p, b -> b.age(70)), true));
+        }
+        if (p.injuries().isEmpty()) {
+            s.add(new Supposition("injuries", "a recent injury", "an injury within " + t.recentInjuryDays()
+                    + " days, structure not named", copy(p, b -> b.injury(new Injury(InjuryType.OTHER, null, null, 0))), true));
         }
         // An injury is the unknown most likely to make a recommended stretch or strengthening unsafe:
         // for each muscle the plan exercises, a recent strain of it on that side (unless one is

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.physiocds.Action;
 import org.physiocds.CdsException;
+import org.physiocds.Citation;
 import org.physiocds.Evaluation;
 import org.physiocds.Explanation;
 import org.physiocds.Urgency;
@@ -217,7 +218,10 @@ final class ResultAssembler {
         }
         List<Flag> result = new ArrayList<>();
         byCode.forEach((code, why) -> {
-            List<Explanation> ordered = sorted(why);
+            // A rule grounded in a guideline or study (a cited source, not a seed's quote: STarT Back
+            // for psychosocial factors, say) leads a flag over one that quotes a seed page; then by rule id.
+            List<Explanation> ordered = new ArrayList<>(sorted(why));
+            ordered.sort(Comparator.comparing((Explanation x) -> x.citations().stream().allMatch(Citation::isQuote)));
             result.add(new Flag(code, severity.get(code), ordered.get(0),
                     onePerRule(ordered.subList(1, ordered.size()), ordered.get(0))));
         });

@@ -16,10 +16,12 @@ import org.physiocds.Citation;
 import org.physiocds.EvaluationDiff;
 import org.physiocds.Evaluation;
 import org.physiocds.Explanation;
+import org.physiocds.FlagCode;
 import org.physiocds.Recommendation;
 import org.physiocds.Restriction;
 import org.physiocds.Topic;
 import org.physiocds.WhatIf;
+import org.physiocds.model.Bothersomeness;
 import org.physiocds.model.Injury;
 import org.physiocds.model.Lifestyle;
 import org.physiocds.model.Muscle;
@@ -28,6 +30,8 @@ import org.physiocds.model.Patient;
 import org.physiocds.model.RedFlag;
 import org.physiocds.model.Region;
 import org.physiocds.model.Side;
+import org.physiocds.model.StartBackAnswers;
+import org.physiocds.model.Sign;
 import org.physiocds.model.StretchingHistory;
 import org.physiocds.model.Target;
 
@@ -61,8 +65,12 @@ class ClinicalReviewPlanTest {
             assertTrue(dont.explanation().citations().stream().anyMatch(c -> c.source().startsWith("seeds/004")));
             assertFalse(recommends(e, Action.STRETCH, m));
         }
-        assertTrue(e.recommendations().stream().noneMatch(r -> r.topic() != null && STRETCHING_TECHNIQUE.contains(r.topic())),
+        // The forcing habit she reported is addressed all the same (third review, High 2): stop forcing.
+        assertTrue(e.recommendations().stream().noneMatch(r -> r.topic() != null && r.topic() != Topic.MILD_DISCOMFORT
+                        && STRETCHING_TECHNIQUE.contains(r.topic())),
                 "no stretching technique advice without a stretch: " + e.recommendations());
+        assertTrue(recommendation(e, Action.ADVISE, Topic.MILD_DISCOMFORT).orElseThrow().explanation().rationale()
+                .contains("stop forcing the stretches now"));
     }
 
     // ---- Medium 9: assessed findings win over "often" -----------------------------------------
@@ -277,6 +285,181 @@ class ClinicalReviewPlanTest {
         assertEquals(Set.of("PRG-08"), ruleIds(recommendation(e, Action.ADVISE, Topic.STAY_ACTIVE).orElseThrow()));
         assertTrue(ruleIds(recommendation(e, Action.WARM_UP, Topic.DYNAMIC_WARM_UP).orElseThrow()).contains("TEC-09"));
         assertTrue(recommendation(e, Action.ADVISE, Target.GENERAL).isPresent());
+    }
+
+    // ---- Third review (issue 20 fixes), High 2: harmful stretching habits are always addressed --
+
+    /** Reviewer's p17: bounces, forces, stretches 21 times a week, painful, worse the next day. */
+    static Patient aggressiveStretcher() {
+        return Patient.builder().age(36).pain(Region.LOWER_BACK, 20.0, 5)
+                .muscle(MuscleFinding.of(Muscle.PIRIFORMIS).normalLength().feelsTight())
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).normalLength().feelsTight())
+                .stretching(StretchingHistory.builder().sessionsPerWeek(21).painReturnsWithinMinutes(20)
+                        .needsMoreForSameRelief(true).worseNextDay(true).worseDespiteConsistentStretching(true)
+                        .painDuringStretch(true).ballistic(true).warmsUpFirst(false).staticBeforeExercise(true)
+                        .aggressive(true).build())
+                .redFlags().build();
+    }
+
+    @Test
+    void aggressiveBallisticStretcherWithNoStretchLeft_isToldToStopBouncingForcingAndToCutTheVolume() {
+        Evaluation e = evaluate(aggressiveStretcher());
+
+        assertTrue(e.recommendations().stream().noneMatch(r -> r.action() == Action.STRETCH), "no stretch left");
+        Recommendation bounce = recommendation(e, Action.ADVISE, Topic.NO_BALLISTIC).orElseThrow();
+        assertEquals("SAF-07", bounce.explanation().rule());
+        assertTrue(bounce.explanation().rationale().contains("stop bouncing now"), bounce.explanation().rationale());
+        assertTrue(quotes(bounce.explanation()).contains("Avoid ballistic stretching, or bouncing, at the end range of the stretch."));
+        Recommendation forcing = recommendation(e, Action.ADVISE, Topic.MILD_DISCOMFORT).orElseThrow();
+        assertEquals("TEC-05", forcing.explanation().rule());
+        assertTrue(forcing.explanation().rationale().contains("stop forcing the stretches now"), forcing.explanation().rationale());
+        assertTrue(recommendation(e, Action.REFER, Topic.PAINFUL_STRETCHING).orElseThrow().explanation().rationale()
+                .contains("stop the stretches that hurt"));
+        Recommendation unstable = recommendation(e, Action.DO_NOT_STRETCH, Region.LOWER_BACK).orElseThrow();
+        assertTrue(unstable.dosage().contains("cut the stretching volume now; no end-range stretching of the lower back"),
+                unstable.dosage());
+        assertTrue(ruleIds(unstable).contains("TEC-10"));
+        assertFalse(recommends(e, Action.ADVISE, Topic.STRETCHING_INCOMPLETE), "stretching is the harm here");
+        assertTrue(Kb.explanations(e).stream().noneMatch(x -> x.rationale().contains("stretching is not bad")));
+    }
+
+    @Test
+    void hypermobileDancer_getsNoStretchingAndNoDecompressionEvenWithCompression() {
+        Evaluation e = evaluate(Patient.builder().age(19).pain(Region.HIP, 16.0, 4)
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).lengthened().feelsTight())
+                .muscle(MuscleFinding.of(Muscle.HIP_FLEXORS).lengthened().feelsTight())
+                .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened())
+                .signs(Sign.SPINAL_COMPRESSION)
+                .stretching(StretchingHistory.builder().sessionsPerWeek(14).aggressive(true).build())
+                .redFlags().build());
+
+        assertTrue(e.recommendations().stream().noneMatch(r -> r.action() == Action.STRETCH || r.action() == Action.DECOMPRESS),
+                "no stretching, no decompression: " + e.recommendations());
+        assertTrue(e.suppressed().stream().anyMatch(s -> s.action() == Action.DECOMPRESS
+                && (s.suppressedBy().rule().equals("TEC-11") || s.alsoSuppressedBy().stream().anyMatch(x -> x.rule().equals("TEC-11")))),
+                "decompression withheld by the hypermobile pattern: " + e.suppressed());
+        assertFalse(recommends(e, Action.ADVISE, Topic.STRETCHING_INCOMPLETE));
+        assertTrue(recommends(e, Action.ADVISE, Topic.MILD_DISCOMFORT), "the forcing habit is still addressed");
+    }
+
+    @Test
+    void deskWorkerWithShortPecsAndLongScapularMuscles_isNotAHypermobilePattern_pecsStillStretched() {
+        Evaluation e = evaluate(Patient.builder().age(41).pain(Region.NECK, 14.0, 4)
+                .muscle(MuscleFinding.of(Muscle.PECTORALS).normalStrength().shortened().feelsTight())
+                .muscle(MuscleFinding.of(Muscle.RHOMBOIDS).weak().lengthened())
+                .muscle(MuscleFinding.of(Muscle.LOWER_TRAPEZIUS).weak().lengthened())
+                .redFlags().build());
+
+        assertTrue(recommends(e, Action.STRETCH, Muscle.PECTORALS));
+        assertFalse(ruleIds(e).contains("TEC-11"));
+    }
+
+    // ---- Third review, High 6: the what-if report asks the safety-critical unknowns ----------------
+
+    @Test
+    void backPainRecordWithNoAgeAndNoInjuries_whatIfAsksAgeAndARecentInjuryUnderSafety() {
+        Evaluation e = Kb.ENGINE.evaluateWithMissingData(Patient.builder().patientId("e2").pain(Region.LOWER_BACK, null, null).build());
+
+        List<WhatIf> age = e.missingData().stream().filter(w -> w.path().equals("age")).toList();
+        assertFalse(age.isEmpty(), "age is asked: " + e.missingData());
+        assertTrue(age.stream().allMatch(w -> w.rank() == WhatIf.Rank.SAFETY), age::toString);
+        assertTrue(age.stream().anyMatch(w -> w.changes().stream().anyMatch(c -> c.action() == Action.REFER)),
+                "under 16, back pain is referred: " + age);
+        WhatIf injury = e.missingData().stream().filter(w -> w.path().equals("injuries") && w.fact().equals("a recent injury"))
+                .findFirst().orElseThrow(() -> new AssertionError("a recent injury is asked: " + e.missingData()));
+        assertEquals(WhatIf.Rank.SAFETY, injury.rank());
+        assertTrue(injury.changes().stream().anyMatch(c -> c.action() == Action.REFER), injury.changes()::toString);
+    }
+
+    // ---- Third review, Medium 8: rationales state only recorded facts ----------------------------
+
+    @Test
+    void painfulStretcherWorseNextDay_isNotSaidToFeelGreatDuringTheStretch() {
+        Evaluation painful = evaluate(aggressiveStretcher());
+        Evaluation unknown = evaluate(Patient.builder().age(50).pain(Region.LOWER_BACK, 8.0, 4)
+                .stretching(StretchingHistory.builder().sessionsPerWeek(7).worseNextDay(true).build()).build());
+
+        String whyPainful = Kb.flag(painful, FlagCode.DESTABILIZED).orElseThrow().explanation().rationale();
+        assertFalse(whyPainful.contains("feels great"), whyPainful);
+        assertTrue(whyPainful.contains("finds stretching painful and is worse the next day"), whyPainful);
+        String whyUnknown = Kb.flag(unknown, FlagCode.DESTABILIZED).orElseThrow().explanation().rationale();
+        assertFalse(whyUnknown.contains("feels great"), whyUnknown);
+    }
+
+    @Test
+    void chronicDailyStretcherNeedingMoreForReliefWithNoReturnTime_isNotSaidThatTheReliefDoesNotHold() {
+        Evaluation e = evaluate(Patient.builder().age(40).pain(Region.LOWER_BACK, 20.0, 5)
+                .stretching(StretchingHistory.builder().sessionsPerWeek(7).needsMoreForSameRelief(true).build())
+                .redFlags().build());
+
+        String why = recommendation(e, Action.STRENGTHEN, Topic.RELIABLE_MUSCLES).orElseThrow().explanation().rationale();
+        assertFalse(why.contains("relief does not hold"), why);
+        assertTrue(why.contains("needs more and more stretching for the same relief"), why);
+    }
+
+    // ---- Third review, Medium 1: a just-healed muscle ----------------------------------------------
+
+    @Test
+    void sprinterQuadTearDay43_stretchTextIsConsistentAndStrengtheningIsGraded() {
+        Evaluation e = evaluate(Patient.builder().age(22).pain(Region.KNEE, 7.0, 2)
+                .muscle(MuscleFinding.of(Muscle.QUADRICEPS).right().weak().shortened())
+                .injury(Injury.tear(Muscle.QUADRICEPS).right().daysAgo(43)).redFlags().build());
+
+        Recommendation stretch = recommendation(e, Action.STRETCH, Muscle.QUADRICEPS, Side.RIGHT).orElseThrow();
+        String why = Kb.explanations(e).stream().filter(x -> x.rule().equals("SAF-12")).findFirst().orElseThrow().rationale();
+        assertFalse(why.contains("progress the stretch gently"), why);
+        assertTrue(why.contains("the healing window") && why.contains("has passed only recently"), why);
+        assertTrue(stretch.dosage().contains("progress gently, pain-free"), stretch.dosage());
+        Recommendation strengthen = recommendation(e, Action.STRENGTHEN, Muscle.QUADRICEPS, Side.RIGHT).orElseThrow();
+        assertTrue(strengthen.dosage() != null && strengthen.dosage().contains("graded loading"), String.valueOf(strengthen.dosage()));
+        assertTrue(ruleIds(strengthen).contains("PRG-09"));
+    }
+
+    // ---- Third review, Medium 7: high STarT Back risk ----------------------------------------------
+
+    @Test
+    void chronicBackPainAtHighStartBackRiskWithStress_noSessionPromiseAndStartBackLeadsThePsychosocialFlag() {
+        Evaluation e = evaluate(Patient.builder().age(52).pain(Region.LOWER_BACK, 60.0, 7)
+                .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened())
+                .lifestyle(Lifestyle.HIGH_STRESS)
+                .startBack(new StartBackAnswers(true, true, true, true, true, true, true, true, Bothersomeness.VERY_MUCH))
+                .redFlags().build());
+
+        Recommendation practice = recommendation(e, Action.ADVISE, Topic.DAILY_PRACTICE).orElseThrow();
+        assertFalse(ruleIds(practice).contains("PRG-06"), "no G41 session promise at high risk");
+        assertTrue(practice.dosage() == null || !practice.dosage().contains("sessions"), String.valueOf(practice.dosage()));
+        assertEquals("SBT-04", Kb.flag(e, FlagCode.PSYCHOSOCIAL_FACTORS).orElseThrow().explanation().rule());
+    }
+
+    // ---- Third review, Medium 6: low STarT Back risk beside other referrals and G43 --------------
+
+    @Test
+    void lowRiskBackPainWithAPainfulStretchingReferral_selfManagementDoesNotSayNoReferralIsNeeded() {
+        Evaluation e = evaluate(Patient.builder().age(28).pain(Region.LOWER_BACK, 2.0, 4)
+                .muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened())
+                .stretching(StretchingHistory.builder().painDuringStretch(true).build())
+                .startBack(new StartBackAnswers(true, false, false, false, false, false, false, false, Bothersomeness.SLIGHTLY))
+                .redFlags().build());
+
+        assertTrue(recommends(e, Action.REFER, Topic.PAINFUL_STRETCHING));
+        String self = recommendation(e, Action.ADVISE, Topic.SELF_MANAGEMENT).orElseThrow().explanation().rationale();
+        assertFalse(self.contains("no referral is needed"), self);
+        assertTrue(Kb.explanations(e).stream().noneMatch(x -> x.rationale().contains("obtains clearance from a healthcare professional")),
+                "G43 worded as the reviewing clinician's clearance, not a further referral");
+    }
+
+    // ---- Third review, Medium 12: "both sides" only where the findings are -------------------------
+
+    @Test
+    void rightHamstringShortAfterAcl_isToldToStretchTheShortSideAndReassessTheOther() {
+        Evaluation e = evaluate(Patient.builder().age(24).pain(Region.KNEE, 26.0, 2)
+                .muscle(MuscleFinding.of(Muscle.HAMSTRINGS).right().shortened())
+                .signs(Sign.SIDE_TO_SIDE_ASYMMETRY).redFlags().build());
+
+        assertTrue(recommends(e, Action.STRETCH, Muscle.HAMSTRINGS, Side.RIGHT));
+        String why = recommendation(e, Action.ADVISE, Topic.BOTH_SIDES).orElseThrow().explanation().rationale();
+        assertFalse(why.contains("always stretch both sides"), why);
+        assertTrue(why.contains("stretch that side, and reassess the other side"), why);
     }
 
     private static List<String> quotes(Explanation x) {

@@ -24,6 +24,7 @@ import org.physiocds.model.Patient;
 import org.physiocds.model.RedFlag;
 import org.physiocds.model.Region;
 import org.physiocds.model.Side;
+import org.physiocds.model.StretchingHistory;
 import org.physiocds.model.Surgery;
 import org.physiocds.model.Target;
 
@@ -57,7 +58,8 @@ final class Invariants {
         noStretchOfThePainfulRegionWhenUnstable(patient, e, violations);
         noStretchBesideDoNotStretch(e, violations);
         noStretchOfALongMuscle(patient, e, violations);
-        noStretchingTechniqueWithoutAStretch(e, violations);
+        noStretchingTechniqueWithoutAStretch(patient, e, violations);
+        harmfulStretchingHabitsAlwaysAddressed(patient, e, violations);
         onlySafetyUnderAWithholdingReferral(e, violations);
         everyConclusionExplainedAndCited(e, violations);
         contractShape(patient, e, violations);
@@ -243,13 +245,48 @@ final class Invariants {
         }
     }
 
-    /** No stretching technique advice (pain-free range, no bouncing, both sides, warm-up...) without a stretch. */
-    void noStretchingTechniqueWithoutAStretch(Evaluation e, List<String> violations) {
+    /**
+     * No stretching technique advice (pain-free range, no bouncing, both sides, warm-up...) without a
+     * stretch, bar the stop-the-habit items for a habit the patient reported (bouncing, forcing).
+     */
+    void noStretchingTechniqueWithoutAStretch(Patient patient, Evaluation e, List<String> violations) {
         if (stretches(e).findAny().isEmpty()) {
             e.recommendations().stream().filter(r -> STRETCHING_TECHNIQUE.contains(r.topic()))
+                    .filter(r -> !(r.topic() == Topic.NO_BALLISTIC && reported(patient, StretchingHistory::ballistic)))
+                    .filter(r -> !(r.topic() == Topic.MILD_DISCOMFORT && reported(patient, StretchingHistory::aggressive)))
                     .forEach(r -> violations.add("technique-without-stretch: " + r.action() + " " + r.topic()
                             + " (" + r.explanation().rule() + ") with no stretch in the plan"));
         }
+    }
+
+    /**
+     * A harmful habit the patient reported is always addressed, whether or not a stretch remains:
+     * bouncing (no-ballistic item), forcing (mild-discomfort item), painful stretching (the referral
+     * that says to stop the stretches that hurt); never "stretching is not bad" beside any of them.
+     * Under an emergency or urgent referral the advice items are withheld (and reported suppressed).
+     */
+    void harmfulStretchingHabitsAlwaysAddressed(Patient patient, Evaluation e, List<String> violations) {
+        if (recommendsTopic(e, Topic.EMERGENCY_REFERRAL) || recommendsTopic(e, Topic.URGENT_REFERRAL)) {
+            return;
+        }
+        if (reported(patient, StretchingHistory::ballistic) && !recommendsTopic(e, Topic.NO_BALLISTIC)) {
+            violations.add("harmful-habit: ballistic stretching reported, no stop-bouncing item");
+        }
+        if (reported(patient, StretchingHistory::aggressive) && !recommendsTopic(e, Topic.MILD_DISCOMFORT)) {
+            violations.add("harmful-habit: aggressive stretching reported, no stop-forcing item");
+        }
+        if (reported(patient, StretchingHistory::painDuringStretch) && !recommendsTopic(e, Topic.PAINFUL_STRETCHING)) {
+            violations.add("harmful-habit: painful stretching reported, no stop-the-stretches-that-hurt item");
+        }
+        boolean harm = reported(patient, StretchingHistory::ballistic) || reported(patient, StretchingHistory::aggressive)
+                || reported(patient, StretchingHistory::painDuringStretch) || reported(patient, StretchingHistory::worseNextDay);
+        if (harm && recommendsTopic(e, Topic.STRETCHING_INCOMPLETE)) {
+            violations.add("harmful-habit: \"stretching is not bad\" said where the stretching is the harm");
+        }
+    }
+
+    private static boolean reported(Patient patient, java.util.function.Function<StretchingHistory, Boolean> answer) {
+        return patient.stretching() != null && Boolean.TRUE.equals(answer.apply(patient.stretching()));
     }
 
     /**

@@ -72,8 +72,8 @@ class DiffCommandTest {
         // Counted directly on the corpus: an injury 29-42 days old, unless an injury within 28 days to
         // the same muscle and side (or, for injuries not to a muscle, another such injury covering its side) already gives
         // exactly the same advice; and (issue 20) a stretch done gently (SAF-12: an injury just past
-        // the threshold, within twice it) for an injury 57-84 days old that no injury 29-56 days old of
-        // that muscle and side keeps gentle at 28 days.
+        // the threshold, within twice it), or a strengthening graded (PRG-09, same window), for an
+        // injury 57-84 days old that no injury 29-56 days old of that muscle and side keeps so at 28 days.
         CdsEngine defaults = CdsEngine.builder().build();
         long expected = patients.stream().filter(p -> affectedBy28Days(p) || gentleOnlyAt42Days(p, defaults)).count();
         assertTrue(expected > 100, "the corpus exercises the change: " + expected);
@@ -150,7 +150,8 @@ class DiffCommandTest {
             return false;
         }
         return defaults.evaluate(p).recommendations().stream()
-                .filter(r -> r.action() == Action.STRETCH && r.alsoSupportedBy().stream().anyMatch(x -> x.rule().equals("SAF-12")))
+                .filter(r -> r.action() == Action.STRETCH && r.alsoSupportedBy().stream().anyMatch(x -> x.rule().equals("SAF-12"))
+                        || r.action() == Action.STRENGTHEN && r.alsoSupportedBy().stream().anyMatch(x -> x.rule().equals("PRG-09")))
                 .anyMatch(r -> p.injuries().stream().noneMatch(i -> i.muscle() == r.target() && i.daysAgo() != null
                         && i.daysAgo() > 28 && i.daysAgo() <= 56
                         && (i.side() == Side.BOTH || r.side() == Side.BOTH || i.side() == r.side())));

@@ -113,4 +113,28 @@ public final class Anatomy {
     public static boolean isMobilityJoint(Region region) {
         return region == Region.ANKLE || region == Region.HIP || region == Region.SHOULDER;
     }
+
+    /**
+     * The different muscles assessed long, in the enum's order (so that text naming them is the same
+     * on every run).
+     */
+    public static List<Muscle> longMuscles(List<MuscleFinding> findings) {
+        Set<Muscle> found = EnumSet.noneOf(Muscle.class);
+        for (MuscleFinding f : findings) {
+            if (f.length() == org.physiocds.model.Length.LONG) {
+                found.add(f.muscle());
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /**
+     * A hypermobile pattern (TEC-11): two or more different muscles assessed long and none assessed
+     * short. Long muscles beside a short one are an imbalance (rounded shoulders: short pectorals,
+     * long rhomboids), where the short muscle is still stretched.
+     */
+    public static boolean hypermobile(List<MuscleFinding> findings) {
+        return longMuscles(findings).size() >= 2
+                && findings.stream().noneMatch(f -> f.length() == org.physiocds.model.Length.SHORT);
+    }
 }
