@@ -462,6 +462,29 @@ class ClinicalReviewPlanTest {
         assertTrue(why.contains("stretch that side, and reassess the other side"), why);
     }
 
+    // ---- Review (MEDIUM 5): clearance referrals are not circular for the treating physiotherapist -----
+
+    @Test
+    void tenDaysAfterLeftKneeReplacement_theClearanceSaysTheSurgeonsProtocolApplies() {
+        Evaluation e = evaluate(Patient.builder().age(68).pain(Region.KNEE, 2, 4)
+                .surgery(org.physiocds.model.Surgery.of(Region.KNEE).left().daysAgo(10))
+                .muscle(MuscleFinding.of(Muscle.QUADRICEPS).left().weak()).redFlags().build());
+
+        String why = recommendation(e, Action.REFER, Region.KNEE).orElseThrow().explanation().rationale();
+        assertTrue(why.contains("the surgeon's post-operative protocol applies"), why);
+        assertTrue(why.contains("early range-of-motion and isometric exercises"), why);
+    }
+
+    @Test
+    void footballerThreeDaysAfterALeftHamstringStrain_theClearanceRulesOutSportUntilCleared() {
+        Evaluation e = evaluate(Patient.builder().age(22).pain(Region.HIP, 1, 5)
+                .injury(Injury.strain(Muscle.HAMSTRINGS).left().daysAgo(3)).redFlags().build());
+
+        String why = recommendation(e, Action.REFER, Muscle.HAMSTRINGS, Side.LEFT).orElseThrow().explanation().rationale();
+        assertTrue(why.contains("no sport or loading of the muscle until then"), why);
+        assertTrue(why.contains("graded rehabilitation"), why);
+    }
+
     private static List<String> quotes(Explanation x) {
         return x.citations().stream().filter(Citation::isQuote).map(Citation::quote).toList();
     }
