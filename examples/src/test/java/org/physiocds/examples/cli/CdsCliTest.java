@@ -73,7 +73,7 @@ class CdsCliTest {
 
     @Test
     void evaluate_jsonWithStartBack_writesTheScreeningAfterTheKnowledgeBase() throws IOException {
-        String patient = "{\"painRegion\": \"LOWER_BACK\", \"redFlags\": [], \"startBack\": {\"item1\": true, \"item2\": true,"
+        String patient = "{\"painRegion\": \"LOWER_BACK\", \"startBack\": {\"item1\": true, \"item2\": true,"
                 + " \"item3\": false, \"item4\": false, \"item5\": true, \"item6\": true, \"item7\": true,"
                 + " \"item8\": true, \"item9\": \"VERY_MUCH\"}}";
 
