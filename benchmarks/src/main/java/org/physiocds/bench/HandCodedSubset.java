@@ -41,7 +41,7 @@ import org.physiocds.model.Target;
  *   <li>stretch: MUS-05 (short muscle), MUS-12 (short upper trapezius), MUS-13 (short pectorals),
  *       TEC-07 (chronic low back pain with short hamstrings or hip flexors);</li>
  *   <li>do not stretch: SAF-02 (recently injured muscle, on its side), SAF-04 (operated region), SAF-05 (guarding region),
- *       MUS-01 (weak phasic muscle not short), MUS-03 (weak, assessed not short, not phasic), MUS-06
+ *       MUS-01 (weak phasic muscle not short, not a deep stabiliser), MUS-03 (weak, assessed not short, not phasic), MUS-06
  *       (low back pain), RC-02 (glutes weak and lower back tight);</li>
  *   <li>referrals that withhold a stretch: SAF-08 (recently injured muscle), SAF-04 (recent
  *       surgery: every stretch, CON-03), RFL-11 and RFL-12 (emergency and urgent red flags);</li>
@@ -137,7 +137,8 @@ public final class HandCodedSubset {
             Muscle m = f.muscle();
             Side side = MIDLINE.contains(m) ? Side.BOTH : f.side();
             if (f.strength() == Strength.WEAK) {
-                if (PHASIC.contains(m) && f.length() != Length.SHORT) {
+                if (PHASIC.contains(m) && f.length() != Length.SHORT && !MIDLINE.contains(m)) {
+                    // Nobody stretches the deep stabilisers: no do-not-stretch for them (issue 20).
                     proposed.add(new Proposal(Action.DO_NOT_STRETCH, m, side, "MUS-01"));
                 } else if (!PHASIC.contains(m) && f.length() != null && f.length() != Length.SHORT) {
                     proposed.add(new Proposal(Action.DO_NOT_STRETCH, m, side, "MUS-03"));
