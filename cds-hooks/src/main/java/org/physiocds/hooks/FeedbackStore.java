@@ -168,8 +168,7 @@ final class FeedbackStore implements AutoCloseable {
         if (cards.isEmpty()) {
             return;
         }
-        try (Connection c = connect()) {
-            c.setAutoCommit(false);
+        durably(c -> {
             try (PreparedStatement card = c.prepareStatement(
                     "insert into card_log (card_uuid, service_id, indicator, kb_name, kb_version, shown_at) values (?, ?, ?, ?, ?, ?)");
                     PreparedStatement rule = c.prepareStatement("insert into card_rule (card_uuid, rule_id) values (?, ?)")) {
@@ -189,15 +188,8 @@ final class FeedbackStore implements AutoCloseable {
                 }
                 card.executeBatch();
                 rule.executeBatch();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-            sync(c);
-        }
+        });
     }
 
     /**
@@ -249,10 +241,19 @@ final class FeedbackStore implements AutoCloseable {
 
     /** Stores the feedback of one call. */
     void feedback(String serviceId, List<Wire.Feedback> items, Instant now) throws SQLException {
+        durably(c -> insertFeedback(c, serviceId, items, now));
+    }
+
+    private interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction, committed and synced to disk before it returns. */
+    private void durably(Work work) throws SQLException {
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             try {
-                insertFeedback(c, serviceId, items, now);
+                work.run(c);
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
