@@ -119,11 +119,6 @@ public final class TextReport {
         for (String warning : e.warnings()) {
             lines.addAll(wrap("", "  ", "WARNING, check the record: " + warning));
         }
-        if (e.startBack() != null) {
-            StartBackResult s = e.startBack();
-            lines.add("STarT Back: " + s.stratum() + " risk (total score " + s.total() + " of 9, psychosocial "
-                    + s.psychosocial() + " of 5)");
-        }
         summary(e);
 
         heading("RECOMMENDATIONS", e.recommendations().size());
@@ -178,6 +173,14 @@ public final class TextReport {
         if (e.exerciseWithheld() != null) {
             lines.addAll(wrap(ITEM, ITEM + "  ", "Exercise withheld: every exercise waits for the "
                     + words(e.exerciseWithheld().urgency()) + " referral (" + e.exerciseWithheld().rule() + ")"));
+        }
+        if (e.startBack() != null) {
+            // After the referrals and the hold, never above them: stratified care is not applied while an
+            // emergency or urgent referral (a child's review among them) withholds the programme.
+            StartBackResult s = e.startBack();
+            lines.addAll(wrap(ITEM, ITEM + "  ", "STarT Back: " + s.stratum() + " risk (total score " + s.total()
+                    + " of 9, psychosocial " + s.psychosocial() + " of 5)" + (e.exerciseWithheld() == null ? ""
+                    : "; stratified care waits for the " + words(e.exerciseWithheld().urgency()) + " referral")));
         }
         lines.addAll(wrap(ITEM, ITEM + "  ", "Flags: " + (e.flags().isEmpty() ? "none"
                 : String.join(", ", e.flags().stream().map(f -> words(f.code()).toUpperCase(Locale.ROOT)

@@ -153,6 +153,18 @@ class TextReportTest {
     }
 
     @Test
+    void render_startBackUnderAnEmergencyHold_comesAfterTheHoldAndSaysStratifiedCareWaits() {
+        Evaluation e = new Evaluation("p1", KB, Thresholds.DEFAULTS, new ExerciseHold(Urgency.EMERGENCY, "RFL-15"),
+                List.of(), List.of(), List.of(), new StartBackResult(6, 4, StartBackResult.Stratum.HIGH));
+
+        String report = TextReport.render(e);
+        int hold = report.indexOf("Exercise withheld");
+        int startBack = report.indexOf("STarT Back: HIGH risk");
+        assertTrue(hold >= 0 && startBack > hold, report);
+        assertTrue(report.replaceAll("\\s+", " ").contains("stratified care waits for the emergency referral"), report);
+    }
+
+    @Test
     void shorten_quoteWithinTheLimit_keptWhole() {
         String quote = "x".repeat(TextReport.MAX_QUOTE);
 

@@ -429,6 +429,10 @@ class ClinicalReviewPlanTest {
         assertFalse(ruleIds(practice).contains("PRG-06"), "no G41 session promise at high risk");
         assertTrue(practice.dosage() == null || !practice.dosage().contains("sessions"), String.valueOf(practice.dosage()));
         assertEquals("SBT-04", Kb.flag(e, FlagCode.PSYCHOSOCIAL_FACTORS).orElseThrow().explanation().rule());
+        // Psychologically informed care: nothing in the plan's own words casts the back as fragile.
+        assertTrue(Kb.explanations(e).stream().map(Explanation::rationale)
+                .noneMatch(r -> r.contains("aggravate") || r.contains("belt")), "no threat language at high risk");
+        assertTrue(recommends(e, Action.DO_NOT_STRETCH, Region.LOWER_BACK), "the lumbar stretch is still not advised");
     }
 
     // ---- Third review, Medium 6: low STarT Back risk beside other referrals and G43 --------------
@@ -483,6 +487,46 @@ class ClinicalReviewPlanTest {
         String why = recommendation(e, Action.REFER, Muscle.HAMSTRINGS, Side.LEFT).orElseThrow().explanation().rationale();
         assertTrue(why.contains("no sport or loading of the muscle until then"), why);
         assertTrue(why.contains("graded rehabilitation"), why);
+    }
+
+    @Test
+    void footballerFiveDaysAfterALeftHamstringStrain_activityAdviceSparesTheInjuredMuscleByName() {
+        Evaluation e = evaluate(Patient.builder().age(23).pain(Region.KNEE, 1, 3)
+                .injury(Injury.strain(Muscle.HAMSTRINGS).left().daysAgo(5))
+                .muscle(MuscleFinding.of(Muscle.CALVES).shortened())
+                .stretching(StretchingHistory.builder().staticBeforeExercise(true).build())
+                .redFlags().build());
+
+        assertTrue(recommends(e, Action.STRETCH, Muscle.CALVES), "the short calves are still stretched");
+        List<Recommendation> activity = e.recommendations().stream()
+                .filter(r -> r.topic() == Topic.BALANCE_WITH_STRENGTHENING || r.topic() == Topic.STAY_ACTIVE
+                        || r.topic() == Topic.DYNAMIC_WARM_UP).toList();
+        assertTrue(activity.stream().anyMatch(r -> r.topic() == Topic.DYNAMIC_WARM_UP), "the warm-up advice stands");
+        assertTrue(activity.stream().anyMatch(r -> r.topic() == Topic.STAY_ACTIVE), "endurance training stands");
+        for (Recommendation r : activity) {
+            assertTrue(r.explanation().rationale().contains("spares the recently injured left hamstrings: no sport,"
+                    + " sprinting or loading of them until they are cleared"), r.topic() + ": " + r.explanation().rationale());
+        }
+    }
+
+    // ---- Review (low): the day after the surgery window is not an ordinary day --------------------
+
+    @Test
+    void fourMonthsAfterALeftKneeReplacement_quadricepsStrengtheningIsGraded_butNotAtEightMonths() {
+        Recommendation early = recommendation(evaluate(kneeReplacedDaysAgo(120)), Action.STRENGTHEN, Muscle.QUADRICEPS,
+                Side.LEFT).orElseThrow();
+        assertTrue(early.dosage().contains("graded: start gently, progress only while pain-free"), early.dosage());
+        assertTrue(ruleIds(early).contains("PRG-10"));
+
+        Recommendation later = recommendation(evaluate(kneeReplacedDaysAgo(240)), Action.STRENGTHEN, Muscle.QUADRICEPS,
+                Side.LEFT).orElseThrow();
+        assertFalse(ruleIds(later).contains("PRG-10"), "past twice the threshold the programme is ordinary");
+    }
+
+    private static Patient kneeReplacedDaysAgo(int days) {
+        return Patient.builder().age(70).pain(Region.KNEE, 30, 3)
+                .surgery(org.physiocds.model.Surgery.of(Region.KNEE).left().daysAgo(days))
+                .muscle(MuscleFinding.of(Muscle.QUADRICEPS).left().weak()).redFlags().build();
     }
 
     private static List<String> quotes(Explanation x) {

@@ -370,7 +370,7 @@ class ClinicalReviewSafeguardsTest {
         assertFalse(why.contains("spinal"), why);
         assertFalse(why.contains("back-pain"), why);
         assertTrue(explanations(e).stream().anyMatch(x -> x.rule().equals("RFL-23")
-                && x.guidance().contains("CKS-SEPTIC-ARTHRITIS")));
+                && x.guidance().contains("BSR-HOT-JOINT")));
         assertFalse(recommends(e, Action.STRENGTHEN, Muscle.QUADRICEPS));
     }
 

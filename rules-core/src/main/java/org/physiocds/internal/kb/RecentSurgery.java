@@ -35,7 +35,18 @@ public record RecentSurgery(Surgery surgery, Advice referral) implements Hold {
             // Loading advice for the programme as a whole cannot be known to spare the operated region.
             return a == Action.STRENGTHEN || a == Action.STABILIZE || a == Action.MOBILIZE;
         }
-        if (a.phase() == Phase.SAFETY) {
+        return loads(surgery, advice);
+    }
+
+    /**
+     * Whether {@code advice} exercises what a surgery of a known region loads: a muscle of its row
+     * in {@link SurgicalRegions} on the operated side (both sides when the side is not given), or
+     * region-wide exercise of a region it moves. Safety items and advice for the programme as a
+     * whole load nothing in particular.
+     */
+    public static boolean loads(Surgery surgery, Advice advice) {
+        Region operated = surgery.region();
+        if (operated == null || advice.target() == Target.GENERAL || advice.action().phase() == Phase.SAFETY) {
             return false;
         }
         if (advice.target() instanceof Muscle m) {

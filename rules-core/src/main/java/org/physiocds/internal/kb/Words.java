@@ -85,6 +85,33 @@ public final class Words {
     private static final Set<Muscle> SINGULAR = EnumSet.of(Muscle.TRANSVERSE_ABDOMINIS, Muscle.MULTIFIDUS,
             Muscle.PIRIFORMIS, Muscle.QUADRATUS_LUMBORUM, Muscle.UPPER_TRAPEZIUS, Muscle.LOWER_TRAPEZIUS);
 
+    /**
+     * What a plan-wide activity item (balance with strengthening, endurance training, a warm-up
+     * before exercise) says while named muscles are still healing: " It spares the recently injured
+     * left hamstrings: no sport, sprinting or loading of them until they are cleared (SAF-08).", or
+     * nothing when no muscle injury is recent. The injuries are {@link RecentInjury} facts.
+     */
+    public static String sparing(List<?> recentInjuries) {
+        List<String> muscles = new ArrayList<>();
+        boolean plural = recentInjuries.size() > 1;
+        for (Object o : recentInjuries) {
+            Injury injury = ((RecentInjury) o).injury();
+            String name = injury.side() == null || injury.side() == Side.BOTH ? injury.muscle().label()
+                    : side(injury.side()) + " " + injury.muscle().label();
+            if (!muscles.contains(name)) {
+                muscles.add(name);
+            }
+            plural |= plural(injury.muscle());
+        }
+        if (muscles.isEmpty()) {
+            return "";
+        }
+        String names = muscles.size() == 1 ? muscles.get(0)
+                : String.join(", ", muscles.subList(0, muscles.size() - 1)) + " and " + muscles.get(muscles.size() - 1);
+        return " It spares the recently injured " + names + ": no sport, sprinting or loading of "
+                + (plural ? "them until they are" : "it until it is") + " cleared (SAF-08).";
+    }
+
     /** "A strain of the hamstrings 5 days ago", "An injury (not to a muscle) 10 days ago". */
     public static String injury(Injury injury) {
         String what = injury.type() == InjuryType.STRAIN ? "A strain"
