@@ -15,12 +15,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.physiocds.CdsException;
 import org.physiocds.Evaluation;
 import org.physiocds.InvalidPatientException;
 import org.physiocds.Problem;
+import org.physiocds.Thresholds;
 import org.physiocds.model.Patient;
 
 /**
@@ -143,6 +145,51 @@ public final class JsonCodec {
         } catch (JsonProcessingException e) {
             throw new CdsException("not an evaluation document: $: expected well-formed JSON within the codec's limits");
         }
+    }
+
+    /** The names of the clinical thresholds, as {@link #readThresholds} and every evaluation document spell them. */
+    public static final List<String> THRESHOLD_NAMES = List.of("recentInjuryDays", "recentSurgeryDays",
+            "painReturnMinutes", "consistentSessionsPerWeek", "chronicPainWeeks");
+
+    /**
+     * Reads clinical thresholds: a JSON object of some of {@link #THRESHOLD_NAMES}, integers, such
+     * as {@code {"recentInjuryDays": 28}}; the thresholds it leaves out keep their
+     * {@linkplain Thresholds#DEFAULTS defaults}. The one reader of a thresholds file, for every
+     * command and job that takes one. Thresholds past their clinical limits are read (a what-if
+     * run may ask for them); whether they may be used is the engine builder's decision.
+     *
+     * @throws CdsException naming every unknown field and every value that is not an integer, or a
+     *                      value outside its valid range (an {@link org.physiocds.InvalidThresholdsException})
+     */
+    public Thresholds readThresholds(String json) {
+        Objects.requireNonNull(json, "json");
+        JsonNode root;
+        try {
+            root = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new CdsException("expected a JSON object of thresholds");
+        }
+        if (root == null || !root.isObject()) {
+            throw new CdsException("expected a JSON object of thresholds");
+        }
+        Thresholds d = Thresholds.DEFAULTS;
+        int[] values = {d.recentInjuryDays(), d.recentSurgeryDays(), d.painReturnMinutes(),
+            d.consistentSessionsPerWeek(), d.chronicPainWeeks()};
+        List<String> problems = new ArrayList<>();
+        root.fieldNames().forEachRemaining(name -> {
+            int index = THRESHOLD_NAMES.indexOf(name);
+            if (index < 0) {
+                problems.add(name + ": unknown field; expected some of " + String.join(", ", THRESHOLD_NAMES));
+            } else if (!root.get(name).isInt()) {
+                problems.add(name + ": expected an integer");
+            } else {
+                values[index] = root.get(name).intValue();
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new CdsException(String.join("; ", problems));
+        }
+        return new Thresholds(values[0], values[1], values[2], values[3], values[4]);
     }
 
     /** The evaluation as an interchange document. */

@@ -384,4 +384,31 @@ class JsonCodecReadTest {
             throw new UncheckedIOException(e);
         }
     }
+
+    // ---- Thresholds files: the one reader of batch, diff and the population job ----------------------
+
+    @Test
+    void readThresholds_someGiven_theOthersKeepTheirDefaults() {
+        org.physiocds.Thresholds t = JSON.readThresholds("{\"recentInjuryDays\": 28, \"chronicPainWeeks\": 8}");
+
+        assertEquals(28, t.recentInjuryDays());
+        assertEquals(8, t.chronicPainWeeks());
+        assertEquals(org.physiocds.Thresholds.DEFAULTS.recentSurgeryDays(), t.recentSurgeryDays());
+        assertEquals(org.physiocds.Thresholds.DEFAULTS, JSON.readThresholds("{}"));
+    }
+
+    @Test
+    void readThresholds_wrongFields_namesEveryOneAndWhatWasExpected() {
+        org.physiocds.CdsException e = assertThrows(org.physiocds.CdsException.class,
+                () -> JSON.readThresholds("{\"recentInjuryDays\": \"six weeks\", \"recentSurgeryDay\": 90}"));
+
+        assertEquals("recentInjuryDays: expected an integer; recentSurgeryDay: unknown field; expected some of"
+                + " recentInjuryDays, recentSurgeryDays, painReturnMinutes, consistentSessionsPerWeek, chronicPainWeeks",
+                e.getMessage());
+        assertEquals("expected a JSON object of thresholds",
+                assertThrows(org.physiocds.CdsException.class, () -> JSON.readThresholds("[28]")).getMessage());
+        assertEquals("expected a JSON object of thresholds",
+                assertThrows(org.physiocds.CdsException.class, () -> JSON.readThresholds("{\"recentInjuryDays\":")).getMessage());
+        assertThrows(org.physiocds.InvalidThresholdsException.class, () -> JSON.readThresholds("{\"recentInjuryDays\": -1}"));
+    }
 }

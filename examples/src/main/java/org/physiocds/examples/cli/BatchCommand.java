@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.physiocds.CdsEngine;
+import org.physiocds.CdsException;
+import org.physiocds.Thresholds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,6 +61,12 @@ final class BatchCommand implements Callable<Integer> {
             description = "With --compact: the file to write the rules named on the lines to, once (JSON).")
     private Path rulesFile;
 
+    @Option(names = "--thresholds", paramLabel = "JSON",
+            description = "Evaluate under these clinical thresholds, a JSON object such as {\"recentInjuryDays\": 28}"
+                    + " (those left out keep their defaults; values past their clinical limits are allowed and"
+                    + " every evaluation says so), as for cds diff and the population job.")
+    private Path thresholdsFile;
+
     @Parameters(paramLabel = "FILE", description = "The patients, one JSON document per line, or - to read standard input.")
     private String file;
 
@@ -74,7 +83,9 @@ final class BatchCommand implements Callable<Integer> {
         OutputStream out = cds.stdout(spec.commandLine().getOut());
         CompactFormat compactFormat = compact ? new CompactFormat() : null;
         NdjsonBatch.Format format = compact ? compactFormat : cds.json()::writeEvaluationLine;
-        NdjsonBatch batch = new NdjsonBatch(cds.engine(), cds.json(), format, threads);
+        CdsEngine engine = thresholdsFile == null ? cds.engine() : CdsEngine.builder()
+                .thresholds(readThresholds()).allowUnsafeThresholds().build();
+        NdjsonBatch batch = new NdjsonBatch(engine, cds.json(), format, threads);
         try (CountingInputStream in = new CountingInputStream(open());
              OutputStream rules = compact ? openRules(err) : null) {
             Progress progress = System.console() == null ? null
@@ -86,7 +97,7 @@ final class BatchCommand implements Callable<Integer> {
             }
             if (compact) {
                 try {
-                    compactFormat.writeRules(cds.engine().knowledgeBase(), cds.engine().thresholds(), rules);
+                    compactFormat.writeRules(engine.knowledgeBase(), engine.thresholds(), rules);
                     rules.flush();
                 } catch (IOException e) {
                     err.println("cds: cannot write the rules to " + rulesFile + ": " + CannotRead.why(e));
@@ -110,6 +121,17 @@ final class BatchCommand implements Callable<Integer> {
         } catch (IOException | UncheckedIOException | InvalidPathException e) {
             err.println("cds: cannot read " + file + ": " + CannotRead.why(e));
             return Cds.INVALID_INPUT;
+        }
+    }
+
+    private Thresholds readThresholds() {
+        try {
+            return cds.json().readThresholds(Files.readString(thresholdsFile, StandardCharsets.UTF_8));
+        } catch (IOException | UncheckedIOException e) {
+            throw new ParameterException(spec.commandLine(), "cannot read the thresholds " + thresholdsFile + ": "
+                    + CannotRead.why(e));
+        } catch (CdsException e) {
+            throw new ParameterException(spec.commandLine(), thresholdsFile + ": " + e.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package org.physiocds.examples.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +32,7 @@ import org.physiocds.EvaluationDiff.Change;
 import org.physiocds.InvalidPatientException;
 import org.physiocds.KnowledgeBaseInfo;
 import org.physiocds.Thresholds;
+import org.physiocds.json.JsonCodec;
 import org.physiocds.model.Patient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,9 +61,6 @@ import picocli.CommandLine.Spec;
 final class DiffCommand implements Callable<Integer> {
 
     static final int EXAMPLES = 3;
-    private static final List<String> THRESHOLDS = List.of("recentInjuryDays", "recentSurgeryDays",
-            "painReturnMinutes", "consistentSessionsPerWeek", "chronicPainWeeks");
-
     @ParentCommand
     private Cds cds;
 
@@ -121,29 +119,22 @@ final class DiffCommand implements Callable<Integer> {
             if (root == null || !root.isObject()) {
                 throw new ParameterException(spec.commandLine(), file + ": expected a JSON object of thresholds");
             }
-            int[] values = {Thresholds.DEFAULTS.recentInjuryDays(), Thresholds.DEFAULTS.recentSurgeryDays(),
-                Thresholds.DEFAULTS.painReturnMinutes(), Thresholds.DEFAULTS.consistentSessionsPerWeek(),
-                Thresholds.DEFAULTS.chronicPainWeeks()};
+            // The knowledge-base jar is the diff's own field; the rest is a thresholds object, read
+            // by the codec as every thresholds file is.
             Path jar = null;
-            for (Iterator<String> names = root.fieldNames(); names.hasNext();) {
-                String name = names.next();
-                JsonNode value = root.get(name);
-                int index = THRESHOLDS.indexOf(name);
-                if (index >= 0 && value.isInt()) {
-                    values[index] = value.intValue();
-                } else if (name.equals("knowledgeBase") && value.isTextual()) {
-                    jar = file.toAbsolutePath().getParent().resolve(value.textValue());
-                    if (!Files.isRegularFile(jar)) {
-                        throw new ParameterException(spec.commandLine(), file + ": knowledgeBase: no such jar");
-                    }
-                } else {
-                    throw new ParameterException(spec.commandLine(), file + ": " + (index >= 0 || name.equals("knowledgeBase")
-                            ? name + ": expected " + (index >= 0 ? "an integer" : "the path of a knowledge-base jar")
-                            : "unknown field; expected some of " + String.join(", ", THRESHOLDS) + ", knowledgeBase"));
+            JsonNode kb = ((ObjectNode) root).remove("knowledgeBase");
+            if (kb != null) {
+                if (!kb.isTextual()) {
+                    throw new ParameterException(spec.commandLine(), file + ": knowledgeBase: expected the path of a"
+                            + " knowledge-base jar");
+                }
+                jar = file.toAbsolutePath().getParent().resolve(kb.textValue());
+                if (!Files.isRegularFile(jar)) {
+                    throw new ParameterException(spec.commandLine(), file + ": knowledgeBase: no such jar");
                 }
             }
             try {
-                return new Config(new Thresholds(values[0], values[1], values[2], values[3], values[4]), jar);
+                return new Config(new JsonCodec().readThresholds(root.toString()), jar);
             } catch (CdsException e) {
                 throw new ParameterException(spec.commandLine(), file + ": " + e.getMessage());
             }

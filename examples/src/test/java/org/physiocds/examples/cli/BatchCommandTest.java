@@ -110,6 +110,30 @@ class BatchCommandTest {
     }
 
     @Test
+    void batch_thresholds_evaluatesUnderThemAndStampsThem_aWrongFileExitsTwoNamingTheField(@TempDir Path dir)
+            throws IOException {
+        // A hamstring strain 30 days ago: recent under the default 42 days, healed under 28.
+        Patient strain = Patient.builder().pain(org.physiocds.model.Region.HIP, 20.0, 3).redFlags()
+                .injury(org.physiocds.model.Injury.strain(org.physiocds.model.Muscle.HAMSTRINGS).daysAgo(30)).build();
+        Path thresholds = dir.resolve("thresholds.json");
+        Files.writeString(thresholds, "{\"recentInjuryDays\": 28}");
+        CdsEngine shorter = CdsEngine.builder().thresholds(JSON.readThresholds("{\"recentInjuryDays\": 28}")).build();
+
+        Run run = run(JSON_CODEC.writePatientLine(strain) + "\n", "batch", "--thresholds", thresholds.toString(), "-");
+
+        assertEquals(0, run.status(), run.err());
+        assertEquals(JSON.writeEvaluationLine(shorter.evaluate(strain)), run.out().strip());
+        assertNotEquals(JSON.writeEvaluationLine(ENGINE.evaluate(strain)), run.out().strip());
+        assertEquals(28, MAPPER.readTree(run.out()).get("thresholds").get("recentInjuryDays").intValue());
+
+        Files.writeString(thresholds, "{\"recentInjuryDays\": \"four weeks\"}");
+        Run wrong = run("", "batch", "--thresholds", thresholds.toString(), "-");
+        assertEquals(2, wrong.status());
+        assertTrue(wrong.err().contains("recentInjuryDays: expected an integer"), wrong.err());
+        assertTrue(!wrong.err().contains("Exception"), wrong.err());
+    }
+
+    @Test
     void batch_emptyInput_writesNothingAndExitsZero() {
         Run run = run("", "batch", "-");
 
