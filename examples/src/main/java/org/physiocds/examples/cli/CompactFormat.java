@@ -79,6 +79,18 @@ final class CompactFormat implements NdjsonBatch.Format {
             g.writeStringField("rule", e.exerciseWithheld().rule());
             g.writeEndObject();
         }
+        // As the full form: a record nobody screened for red flags, and inputs that contradict each
+        // other, are what a population query must be able to count.
+        if (!e.redFlagsScreened()) {
+            g.writeBooleanField("redFlagsScreened", false);
+        }
+        if (!e.warnings().isEmpty()) {
+            g.writeArrayFieldStart("warnings");
+            for (String w : e.warnings()) {
+                g.writeString(w);
+            }
+            g.writeEndArray();
+        }
         if (e.startBack() != null) {
             g.writeObjectFieldStart("startBack");
             g.writeNumberField("total", e.startBack().total());

@@ -103,6 +103,7 @@ class CompactBatchTest {
         Map<String, JsonNode> rules = rulesById(rulesDoc);
         Set<String> onLines = new LinkedHashSet<>();
         boolean withheldSeen = false;
+        boolean unscreenedSeen = false;
         for (int i = 0; i < patients.size(); i++) {
             JsonNode f = MAPPER.readTree(full.lines().get(i));
             JsonNode c = MAPPER.readTree(compact.lines().get(i));
@@ -112,6 +113,9 @@ class CompactBatchTest {
             assertEquals(f.get("knowledgeBase").get("contentHash"), c.get("knowledgeBase").get("contentHash"), where);
             assertEquals(f.get("exerciseWithheld"), c.get("exerciseWithheld"), where);
             assertEquals(f.get("startBack"), c.get("startBack"), where);
+            assertEquals(f.get("redFlagsScreened"), c.get("redFlagsScreened"), where);
+            assertEquals(f.get("warnings"), c.get("warnings"), where);
+            unscreenedSeen |= c.has("redFlagsScreened");
             if (c.has("exerciseWithheld")) {
                 withheldSeen = true;
                 onLines.add(c.get("exerciseWithheld").get("rule").textValue());
@@ -121,6 +125,7 @@ class CompactBatchTest {
                     c.get("flags").size() + c.get("recommendations").size() + c.get("suppressed").size(), where);
         }
         assertTrue(withheldSeen, "some generated patient has exercise withheld");
+        assertTrue(unscreenedSeen, "some generated patient was not screened for red flags, and its line says so");
         assertEquals(onLines, rules.keySet(), "the rules file holds exactly the rules named on the lines");
         assertEquals(MAPPER.readTree(full.lines().get(0)).get("knowledgeBase"), rulesDoc.get("knowledgeBase"));
         assertEquals(MAPPER.readTree(full.lines().get(0)).get("thresholds"), rulesDoc.get("thresholds"));
