@@ -529,6 +529,69 @@ class ClinicalReviewPlanTest {
                 .muscle(MuscleFinding.of(Muscle.QUADRICEPS).left().weak()).redFlags().build();
     }
 
+    // ---- Second review of this round ---------------------------------------------------------------
+
+    @Test
+    void highStartBackRiskWithWarningSigns_theFlagsSayHowToShareThemWithoutThreat_lowRiskUnchanged() {
+        StretchingHistory signs = StretchingHistory.builder().sessionsPerWeek(7).painReturnsWithinMinutes(30)
+                .worseNextDay(false).build();
+        Evaluation high = evaluate(Patient.builder().age(55).pain(Region.LOWER_BACK, 40.0, 6).stretching(signs)
+                .startBack(new StartBackAnswers(true, true, true, true, true, true, true, true, Bothersomeness.VERY_MUCH))
+                .redFlags().build());
+        Evaluation low = evaluate(Patient.builder().age(55).pain(Region.LOWER_BACK, 40.0, 6).stretching(signs)
+                .startBack(new StartBackAnswers(true, false, false, false, false, false, false, false, Bothersomeness.SLIGHTLY))
+                .redFlags().build());
+
+        String instability = Kb.flag(high, FlagCode.INSTABILITY_SUSPECTED).orElseThrow().explanation().rationale();
+        assertTrue(instability.contains("never as damage or a fragile back"), instability);
+        List<String> unstable = Kb.explanations(high).stream().map(Explanation::rationale)
+                .filter(r -> r.contains("unstable joint or compressed disc")).toList();
+        assertFalse(unstable.isEmpty());
+        unstable.forEach(r -> assertTrue(r.contains("never as damage"), r));
+        assertTrue(Kb.explanations(low).stream().noneMatch(x -> x.rationale().contains("fragile back")));
+    }
+
+    @Test
+    void lowBackPainWithCompressionSigns_decompressionIsNeverHangingOrTraction() {
+        Evaluation e = evaluate(Patient.builder().age(45).pain(Region.LOWER_BACK, 10.0, 5)
+                .signs(Sign.SPINAL_COMPRESSION).redFlags().build());
+
+        Recommendation decompress = recommendation(e, Action.DECOMPRESS, Region.LOWER_BACK).orElseThrow();
+        String why = decompress.explanation().rationale();
+        assertTrue(why.contains("lying over a foam roller"), why);
+        assertTrue(why.contains("not hanging from a bar"), why);
+        assertTrue(decompress.explanation().guidance().contains("NG59-1.2.7"));
+    }
+
+    @Test
+    void neckPainAfterMajorTrauma_keepTheNeckStillAndCallAnAmbulance() {
+        Evaluation e = evaluate(Patient.builder().age(40).pain(Region.NECK, 1.0, 7)
+                .redFlags(RedFlag.MAJOR_TRAUMA).build());
+
+        String why = recommendation(e, Action.REFER, Topic.EMERGENCY_REFERRAL).orElseThrow().explanation().rationale();
+        assertTrue(why.contains("keep the neck still and call an ambulance"), why);
+    }
+
+    @Test
+    void strainedFootballerWithPainOfNoGivenRegion_selfManagementSparesTheHealingMuscle() {
+        Evaluation e = evaluate(Patient.builder().age(24).pain(null, 1.0, 3)
+                .injury(Injury.strain(Muscle.HAMSTRINGS).left().daysAgo(5)).redFlags().build());
+
+        String why = recommendation(e, Action.ADVISE, Topic.SELF_MANAGEMENT).orElseThrow().explanation().rationale();
+        assertTrue(why.contains("normal activities"), why);
+        assertTrue(why.contains("spares the recently injured left hamstrings"), why);
+    }
+
+    @Test
+    void chronicKneePainFourMonthsAfterSurgery_noSessionCountForTheExpectedCourse() {
+        Evaluation e = evaluate(Patient.builder().age(70).pain(Region.KNEE, 20, 3)
+                .surgery(org.physiocds.model.Surgery.of(Region.KNEE).left().daysAgo(120))
+                .muscle(MuscleFinding.of(Muscle.QUADRICEPS).left().weak()).redFlags().build());
+
+        Recommendation practice = recommendation(e, Action.ADVISE, Topic.DAILY_PRACTICE).orElseThrow();
+        assertFalse(ruleIds(practice).contains("PRG-06"), "no 1-2 / 4-8 session course four months after surgery");
+    }
+
     private static List<String> quotes(Explanation x) {
         return x.citations().stream().filter(Citation::isQuote).map(Citation::quote).toList();
     }

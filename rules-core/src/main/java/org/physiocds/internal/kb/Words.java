@@ -112,6 +112,18 @@ public final class Words {
                 + (plural ? "them until they are" : "it until it is") + " cleared (SAF-08).";
     }
 
+    /**
+     * How a warning sign read in seed 001's structural terms (instability, a destabilised area, a
+     * progressing problem) is to be shared with a patient at high STarT Back risk, for whom such
+     * words feed the fear that put them at high risk; nothing when the risk is not high. The
+     * argument holds the {@link StartBackScore} facts of HIGH stratum (empty when none).
+     */
+    public static String gently(List<?> highRiskScores) {
+        return highRiskScores.isEmpty() ? "" : " At high STarT Back risk, share this with the patient as"
+                + " \"stretching alone is not helping, so the plan changes\", never as damage or a fragile back"
+                + " (psychologically informed care, SBT-03).";
+    }
+
     /** "A strain of the hamstrings 5 days ago", "An injury (not to a muscle) 10 days ago". */
     public static String injury(Injury injury) {
         String what = injury.type() == InjuryType.STRAIN ? "A strain"
