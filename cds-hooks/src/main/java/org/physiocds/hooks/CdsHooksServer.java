@@ -503,8 +503,11 @@ final class CdsHooksServer implements AutoCloseable {
         }
     }
 
+    /** FHIR's JSON, its charset said (Jetty would encode an unknown type as ISO-8859-1). */
+    static final String FHIR_JSON = "application/fhir+json;charset=utf-8";
+
     private void fhirJson(Context ctx, String body) {
-        ctx.contentType("application/fhir+json").result(body);
+        ctx.contentType(FHIR_JSON).result(body);
     }
 
     private void outcome(Context ctx, int status, String code, String message) {
@@ -521,7 +524,7 @@ final class CdsHooksServer implements AutoCloseable {
                 problem.expression().forEach(issue.putArray("expression")::add);
             }
         }
-        ctx.status(status).contentType("application/fhir+json").result(oo.toString());
+        ctx.status(status).contentType(FHIR_JSON).result(oo.toString());
         if (status == 401) {
             ctx.header("WWW-Authenticate", "Bearer");
         }

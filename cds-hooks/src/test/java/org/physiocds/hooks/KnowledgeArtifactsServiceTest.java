@@ -36,6 +36,7 @@ import org.physiocds.fhir.FhirMapping;
 class KnowledgeArtifactsServiceTest {
 
     static final String RECORD = "examples/fhir/" + MissingPrefetchTest.RECORD;
+    static final String FHIR_JSON = "application/fhir+json;charset=utf-8";
     @TempDir
     static Path data;
     static Javalin fhirServer;
@@ -52,13 +53,13 @@ class KnowledgeArtifactsServiceTest {
             c.jetty.port = 0;
             c.routes.get("/fhir/Patient/{id}", ctx -> {
                 fetched.add(ctx.header("Authorization") + " " + ctx.path());
-                ctx.contentType("application/fhir+json").result(record.get("patient").toString());
+                ctx.contentType(FHIR_JSON).result(record.get("patient").toString());
             });
             for (String key : List.of("conditions", "observations", "procedures", "questionnaireResponses")) {
                 String type = Prefetch.TEMPLATES.get(key).replaceFirst("\\?.*", "");
                 c.routes.get("/fhir/" + type, ctx -> {
                     fetched.add(ctx.header("Authorization") + " " + ctx.path());
-                    ctx.contentType("application/fhir+json").result(record.get(key).isNull()
+                    ctx.contentType(FHIR_JSON).result(record.get(key).isNull()
                             ? "{\"resourceType\":\"Bundle\",\"type\":\"searchset\"}" : record.get(key).toString());
                 });
             }
@@ -122,7 +123,7 @@ class KnowledgeArtifactsServiceTest {
 
     static void assertOutcome(int status, HttpResponse<String> response) {
         assertEquals(status, response.statusCode(), response.body());
-        assertEquals("application/fhir+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(FHIR_JSON, response.headers().firstValue("Content-Type").orElse(""));
         assertEquals("OperationOutcome", Fixture.tree(response.body()).get("resourceType").asText(), response.body());
         assertFalse(response.body().contains("Exception") || response.body().contains("\tat "), "no stack trace");
     }
@@ -140,7 +141,7 @@ class KnowledgeArtifactsServiceTest {
     void metadata_withoutToken_capabilityStatementNamingExactlyWhatIsServed() {
         HttpResponse<String> response = Fixture.get(Fixture.base(server) + "/fhir/metadata", null);
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals("application/fhir+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(FHIR_JSON, response.headers().firstValue("Content-Type").orElse(""));
         CapabilityStatement cs = FhirMapping.context().newJsonParser().parseResource(CapabilityStatement.class, response.body());
         assertEquals("4.0.1", cs.getFhirVersion().toCode());
         assertEquals(Fixture.base(server) + "/fhir", cs.getImplementation().getUrl());
@@ -157,7 +158,7 @@ class KnowledgeArtifactsServiceTest {
     void planDefinitionAndLibrary_read_theArtifactsOfTheEngineTheServiceRuns() {
         HttpResponse<String> plan = get("/fhir/PlanDefinition/" + FhirMapping.PLAN_DEFINITION_ID);
         assertEquals(200, plan.statusCode(), plan.body());
-        assertEquals("application/fhir+json", plan.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(FHIR_JSON, plan.headers().firstValue("Content-Type").orElse(""));
         JsonNode pd = Fixture.tree(plan.body());
         assertEquals("PlanDefinition", pd.get("resourceType").asText());
         assertEquals(FhirMapping.PLAN_DEFINITION_ID, pd.get("id").asText());
@@ -227,7 +228,7 @@ class KnowledgeArtifactsServiceTest {
         HttpResponse<String> response = apply(parameters("subject", "Patient/" + id, "data", record,
                 "encounter", "Encounter/visit-1", "practitioner", "Practitioner/physio-1").toString());
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals("application/fhir+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(FHIR_JSON, response.headers().firstValue("Content-Type").orElse(""));
         JsonNode answer = Fixture.tree(response.body());
         assertEquals(evaluateOutputFhir(bundle), answer, file.getFileName().toString());
         JsonNode plan = answer.get("entry").get(0).get("resource");
@@ -292,21 +293,15 @@ class KnowledgeArtifactsServiceTest {
         String bundle = Fixture.read(Fixture.repo().resolve(RECORD));
         ObjectNode record = (ObjectNode) Fixture.tree(bundle);
         String id = patientId(record);
+        // The Patient born in 1850 (entry 0), the pain intensity 14 on a scale of 0 to 10 (entry 2).
         ArrayNode entries = (ArrayNode) record.get("entry");
-        int patient = 0;
-        while (!entries.get(patient).get("resource").get("resourceType").asText().equals("Patient")) {
-            patient++;
-        }
-        ((ObjectNode) entries.get(patient).get("resource")).put("birthDate", "1850-01-01");
-        ObjectNode pain = entries.addObject().putObject("resource").put("resourceType", "Observation").put("status", "final")
-                .put("valueInteger", 11);
-        pain.putObject("code").putArray("coding").addObject().put("system", "http://loinc.org").put("code", "72514-3");
-        int last = entries.size() - 1;
+        ((ObjectNode) entries.get(0).get("resource")).put("birthDate", "1850-01-01");
+        ((ObjectNode) entries.get(2).get("resource").get("valueQuantity")).put("value", 14);
         HttpResponse<String> response = apply(parameters("subject", "Patient/" + id, "data", record).toString());
         assertOutcome(422, response);
         List<String> paths = expressions(response);
-        assertTrue(paths.containsAll(List.of("Parameters.parameter[1].resource.entry[" + patient + "].resource.birthDate",
-                "Parameters.parameter[1].resource.entry[" + last + "].resource.valueInteger")), paths.toString());
+        assertEquals(List.of("Parameters.parameter[1].resource.entry[0].resource.birthDate",
+                "Parameters.parameter[1].resource.entry[2].resource.valueQuantity.value"), paths, response.body());
         assertFalse(response.body().contains("1850") || response.body().contains(id), "no patient data: " + response.body());
         assertEquals(200, apply(parameters("subject", "Patient/" + id, "data", Fixture.tree(bundle)).toString()).statusCode());
     }
