@@ -1,5 +1,7 @@
 package org.physiocds;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import org.physiocds.internal.Evaluator;
 import org.physiocds.internal.KnowledgeBase;
@@ -86,6 +88,37 @@ public final class CdsEngine {
     /** The name and version of the knowledge base every result is stamped with. */
     public KnowledgeBaseInfo knowledgeBase() {
         return kb.info();
+    }
+
+    /**
+     * Every rule of the knowledge base, by rule id: its id, name, guidance ids and their citations,
+     * and what it concludes (the actions it proposes, the flags it raises, whether it withholds
+     * advice, the phase of the plan it belongs to), all read from the knowledge base itself (the
+     * rules' metadata, the guidance catalog and the rule files). For listing, publishing or citing
+     * the rules (the {@code fhir} module makes its PlanDefinition from them); nothing here runs a
+     * rule. Read on the first call (a few milliseconds), then kept; thread-safe.
+     *
+     * @throws CdsException when a rule file of the knowledge base cannot be read
+     */
+    public List<RuleDescription> rules() {
+        return kb.ruleDescriptions();
+    }
+
+    /**
+     * The sources registry of the knowledge base ({@code sources.tsv}): every document its
+     * citations rest on, the seeds first, with its kind, title, author, year and location.
+     */
+    public List<SourceDescription> sources() {
+        return kb.sources();
+    }
+
+    /**
+     * The date of this version of the knowledge base, as the knowledge base states it (the
+     * {@code date} of its {@code knowledge-base.properties}), for publishing it; {@code null} for a
+     * knowledge base that states none. A fixed date, never the clock.
+     */
+    public LocalDate knowledgeBaseDate() {
+        return kb.date();
     }
 
     /** The clinical thresholds this engine applies. */

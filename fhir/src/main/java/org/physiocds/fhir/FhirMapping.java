@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Library;
+import org.hl7.fhir.r4.model.PlanDefinition;
+import org.physiocds.CdsEngine;
 import org.physiocds.Evaluation;
 import org.physiocds.InvalidPatientException;
 import org.physiocds.Problem;
@@ -65,7 +68,14 @@ import org.physiocds.Problem;
  * in a last group, each item with what withheld it; one DetectedIssue per flag (severity from the
  * flag's); an Observation of the STarT Back result when there is one. Every resource carries the
  * knowledge base's name, version and content hash; the RequestGroup carries the thresholds and
- * whether any is past its clinical limits. The same evaluation gives the same bytes.
+ * whether any is past its clinical limits, and names the PlanDefinition it was made by
+ * ({@code instantiatesCanonical}: {@link #planDefinitionUrl()}{@code |}version). The same
+ * evaluation gives the same bytes.
+ *
+ * <p><b>The knowledge base as knowledge artifacts.</b> {@link #planDefinition(CdsEngine)} (every
+ * rule, grouped by the phase of the plan, with its guidance, condition and citations) and
+ * {@link #library(CdsEngine)} (the knowledge base's identity, sources and thresholds), made from
+ * the engine's knowledge base on every call, the same bytes for the same knowledge base.
  *
  * <p>One {@link FhirContext} (expensive to build, thread-safe) is shared by every instance; each
  * call makes its own parser. Instances are immutable and thread-safe.
@@ -73,6 +83,12 @@ import org.physiocds.Problem;
 public final class FhirMapping {
 
     private static final FhirMapping INSTANCE = new FhirMapping();
+
+    /** The id of the PlanDefinition of the knowledge base ({@link #planDefinition(CdsEngine)}). */
+    public static final String PLAN_DEFINITION_ID = "physiocds";
+
+    /** The id of the Library of the knowledge base ({@link #library(CdsEngine)}). */
+    public static final String LIBRARY_ID = "physiocds";
 
     private FhirMapping() {
     }
@@ -166,6 +182,57 @@ public final class FhirMapping {
         return definitions;
     }
 
+    /**
+     * The canonical URL of the PlanDefinition of the knowledge base,
+     * {@code https://physiocds.org/fhir/PlanDefinition/physiocds}: a name, not a web address. Every
+     * plan written names it with the knowledge base's version, {@code <url>|<version>}, in its
+     * {@code instantiatesCanonical}.
+     */
+    public static String planDefinitionUrl() {
+        return Codes.BASE + "/PlanDefinition/" + PLAN_DEFINITION_ID;
+    }
+
+    /** The canonical URL of the Library of the knowledge base, {@code https://physiocds.org/fhir/Library/physiocds}. */
+    public static String libraryUrl() {
+        return Codes.BASE + "/Library/" + LIBRARY_ID;
+    }
+
+    /**
+     * The engine's knowledge base as a FHIR R4 PlanDefinition (type {@code eca-rule}): its actions
+     * are the rules, each once, grouped by the phase of the plan their conclusions belong to (then
+     * the rules that withhold advice, raise flags only, or derive findings), each with its rule id,
+     * guidance ids, actions and flags as {@code code}s, its condition in its own words, and its
+     * citations as {@code documentation}; {@code version} the knowledge base's, {@code date} the
+     * knowledge base's date ({@link CdsEngine#knowledgeBaseDate()}), {@code library} the
+     * {@link #library(CdsEngine) Library}. Made from the knowledge base on every call; the same
+     * knowledge base gives the same resource, byte for byte ({@code docs/fhir-mapping.md}).
+     */
+    public PlanDefinition planDefinition(CdsEngine engine) {
+        Objects.requireNonNull(engine, "engine");
+        return KnowledgeArtifacts.planDefinition(engine);
+    }
+
+    /**
+     * The engine's knowledge base as a FHIR R4 Library (type {@code asset-collection}): its name,
+     * version, date and content hash (an {@code identifier}), its sources registry as
+     * {@code relatedArtifact}s, and the clinical thresholds as {@code parameter}s, each with its
+     * default, the value this engine applies, its valid range and its clinical limits. Made on
+     * every call; the same knowledge base and thresholds give the same resource, byte for byte.
+     */
+    public Library library(CdsEngine engine) {
+        Objects.requireNonNull(engine, "engine");
+        return KnowledgeArtifacts.library(engine);
+    }
+
+    /**
+     * Any resource as JSON, as this mapping writes it: indented, {@code \n} line ends; the same
+     * resource, the same text.
+     */
+    public String writeJson(IBaseResource resource) {
+        Objects.requireNonNull(resource, "resource");
+        return Context.R4.newJsonParser().setPrettyPrint(true).encodeResourceToString(resource).replace("\r\n", "\n");
+    }
+
     /** The definitions shipped beside this class. */
     static final List<String> DEFINITIONS = List.of(
             "CodeSystem-muscle.json", "CodeSystem-injury-type.json", "CodeSystem-observation.json",
@@ -205,8 +272,8 @@ public final class FhirMapping {
         return json(writeEvaluation(evaluation, asOf));
     }
 
-    private static String json(Bundle bundle) {
-        return Context.R4.newJsonParser().setPrettyPrint(true).encodeResourceToString(bundle).replace("\r\n", "\n");
+    private String json(Bundle bundle) {
+        return writeJson(bundle);
     }
 
     /** A parser for one read: silent on what it cannot read (its messages would quote the record). */

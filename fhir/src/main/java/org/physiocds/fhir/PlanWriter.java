@@ -91,6 +91,8 @@ final class PlanWriter {
             hold.addExtension("rule", new StringType(evaluation.exerciseWithheld().rule()));
             plan.addExtension(hold);
         }
+        // The PlanDefinition this plan was made by, at the knowledge base's version (FhirMapping.planDefinition).
+        plan.addInstantiatesCanonical(FhirMapping.planDefinitionUrl() + "|" + evaluation.knowledgeBase().version());
         plan.setStatus(RequestStatus.ACTIVE);
         plan.setIntent(RequestIntent.PROPOSAL);
         Reference subject = subject(evaluation.patientId());
@@ -308,24 +310,34 @@ final class PlanWriter {
     private static void documentation(RequestGroupActionComponent action, Explanation lead, List<Explanation> others) {
         Set<Citation> citations = new LinkedHashSet<>(lead.citations());
         others.forEach(e -> citations.addAll(e.citations()));
-        for (Citation c : citations) {
-            RelatedArtifact artifact = action.addDocumentation();
-            artifact.setType(RelatedArtifact.RelatedArtifactType.CITATION);
-            artifact.setLabel(words(c.kind().name()));
-            artifact.setDisplay(c.text());
-            artifact.setCitation(c.source());
-            Matcher url = URL.matcher(c.source());
-            if (url.find()) {
-                artifact.setUrl(url.group());
-            }
-            artifact.addExtension(citation(c));
+        citations.forEach(c -> action.addDocumentation(relatedArtifact(c)));
+    }
+
+    /**
+     * A citation as a RelatedArtifact (type {@code citation}): {@code citation} the source,
+     * {@code display} the quote or summary, {@code label} the source's kind, {@code url} the
+     * source's https address when it has one, and the {@code citation} extension saying whether the
+     * text is a verbatim quote or a summary. The plan's items and the PlanDefinition's actions cite
+     * alike.
+     */
+    static RelatedArtifact relatedArtifact(Citation c) {
+        RelatedArtifact artifact = new RelatedArtifact();
+        artifact.setType(RelatedArtifact.RelatedArtifactType.CITATION);
+        artifact.setLabel(words(c.kind().name()));
+        artifact.setDisplay(c.text());
+        artifact.setCitation(c.source());
+        Matcher url = URL.matcher(c.source());
+        if (url.find()) {
+            artifact.setUrl(url.group());
         }
+        artifact.addExtension(citation(c));
+        return artifact;
     }
 
     // ---------------------------------------------------------------- stamps
 
     /** The knowledge base that made the resource: name, version and content hash. */
-    private static void stamp(DomainResource resource, KnowledgeBaseInfo kb) {
+    static void stamp(DomainResource resource, KnowledgeBaseInfo kb) {
         Extension ext = new Extension(Codes.EXT_KNOWLEDGE_BASE);
         ext.addExtension("name", new StringType(kb.name()));
         ext.addExtension("version", new StringType(kb.version()));
@@ -398,19 +410,19 @@ final class PlanWriter {
         return div.toString();
     }
 
-    private static Narrative narrative(String xhtml) {
+    static Narrative narrative(String xhtml) {
         Narrative narrative = new Narrative();
         narrative.setStatus(Narrative.NarrativeStatus.GENERATED);
         narrative.setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\">" + xhtml + "</div>");
         return narrative;
     }
 
-    private static String xml(String text) {
+    static String xml(String text) {
         return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** {@code DAILY_PRACTICE} becomes {@code Daily practice}. */
-    private static String words(String code) {
+    static String words(String code) {
         String text = code.toLowerCase(Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }

@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -27,6 +29,8 @@ import org.kie.api.definition.rule.Rule;
 import org.physiocds.CdsException;
 import org.physiocds.Citation;
 import org.physiocds.KnowledgeBaseInfo;
+import org.physiocds.RuleDescription;
+import org.physiocds.SourceDescription;
 import org.physiocds.SourceKind;
 
 /**
@@ -53,13 +57,24 @@ public final class KnowledgeBase {
     /** Every rule's metadata, by the rule object a match carries: found without hashing its name. */
     private final Map<Rule, RuleInfo> rules;
     private final Map<String, List<Citation>> catalog;
+    private final List<SourceDescription> sources;
+    private final LocalDate date;
+    private final ClassLoader loader;
+    private final List<String> ruleFiles;
+    /** Every rule described, read from the rule files on first use (never by an evaluation). */
+    private volatile List<RuleDescription> descriptions;
 
     private KnowledgeBase(KieBase kieBase, KnowledgeBaseInfo info, Map<String, List<Citation>> catalog,
-            Set<Citation> listItems) {
+            Set<Citation> listItems, List<SourceDescription> sources, LocalDate date, ClassLoader loader,
+            List<String> ruleFiles) {
         this.kieBase = kieBase;
         this.info = info;
         this.catalog = catalog;
         this.rules = describeRules(kieBase, catalog, listItems);
+        this.sources = List.copyOf(sources);
+        this.date = date;
+        this.loader = loader;
+        this.ruleFiles = List.copyOf(ruleFiles);
     }
 
     /** Loads the knowledge base found on the class path of {@code loader}. */
@@ -68,8 +83,25 @@ public final class KnowledgeBase {
         KnowledgeBaseInfo info = new KnowledgeBaseInfo(properties.getProperty("name"),
                 properties.getProperty("version"), contentHash(loader, properties));
         Set<Citation> listItems = new HashSet<>();
-        Map<String, List<Citation>> catalog = readCatalog(loader, listItems);
-        return new KnowledgeBase(buildKieBase(loader), info, catalog, listItems);
+        List<SourceDescription> sources = new ArrayList<>();
+        Map<String, List<Citation>> catalog = readCatalog(loader, listItems, sources);
+        List<String> ruleFiles = Arrays.stream(properties.getProperty("content", "").strip().split("\\s+"))
+                .filter(name -> name.endsWith(".drl")).toList();
+        return new KnowledgeBase(buildKieBase(loader), info, catalog, listItems, sources, date(properties), loader,
+                ruleFiles);
+    }
+
+    /** The {@code date} of {@code knowledge-base.properties} (YYYY-MM-DD), or {@code null} without one. */
+    private static LocalDate date(Properties properties) {
+        String date = properties.getProperty("date");
+        if (date == null || date.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(date.strip());
+        } catch (DateTimeParseException e) {
+            throw new CdsException(INFO + ": date must be YYYY-MM-DD", e);
+        }
     }
 
     /**
@@ -135,6 +167,42 @@ public final class KnowledgeBase {
         return catalog;
     }
 
+    /** The sources registry ({@code sources.tsv}), in registry order. */
+    public List<SourceDescription> sources() {
+        return sources;
+    }
+
+    /** The date of this version of the knowledge base ({@code knowledge-base.properties}), or {@code null}. */
+    public LocalDate date() {
+        return date;
+    }
+
+    /**
+     * Every rule described (by rule id order): its metadata and citations, and what its
+     * consequence concludes as its rule file says ({@link RuleSources}). Read on first use.
+     */
+    public List<RuleDescription> ruleDescriptions() {
+        List<RuleDescription> described = descriptions;
+        if (described == null) {
+            Map<String, RuleSources.RuleSource> sourceByName = new LinkedHashMap<>();
+            for (String file : ruleFiles) {
+                try (InputStream in = open(loader, "org/physiocds/kb/" + file)) {
+                    sourceByName.putAll(RuleSources.parse(file, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                } catch (IOException e) {
+                    throw new CdsException("cannot read org/physiocds/kb/" + file, e);
+                }
+            }
+            RuleSources.RuleSource unknown = new RuleSources.RuleSource(null, List.of(), List.of(), false, null);
+            described = rules().stream().map(r -> {
+                RuleSources.RuleSource s = sourceByName.getOrDefault(r.name(), unknown);
+                return new RuleDescription(r.id(), r.name(), s.file(), r.guidance(), r.citations(), s.actions(),
+                        s.flags(), s.withholds(), s.phase());
+            }).toList();
+            descriptions = described;
+        }
+        return described;
+    }
+
     RuleInfo rule(Rule rule) {
         RuleInfo info = rules.get(rule);
         if (info == null) {
@@ -173,10 +241,13 @@ public final class KnowledgeBase {
      * id): a seed's text is a verbatim quote, any other source's a summary in the project's words,
      * cited by the reference that {@code sources.tsv} registers for its key.
      */
-    private static Map<String, List<Citation>> readCatalog(ClassLoader loader, Set<Citation> listItems) {
+    private static Map<String, List<Citation>> readCatalog(ClassLoader loader, Set<Citation> listItems,
+            List<SourceDescription> registry) {
         Map<String, Source> sources = new LinkedHashMap<>();
         for (String[] cells : readTable(loader, SOURCES, 6, "key, kind, title, author, year and location")) {
             sources.put(cells[0], new Source(kind(cells[1]), cells[2], cells[3], cells[4], cells[5]));
+            registry.add(new SourceDescription(cells[0], kind(cells[1]), cells[2], cells[3],
+                    cells[4].equals("-") ? null : cells[4], cells[5]));
         }
         Map<String, List<Citation>> catalog = new LinkedHashMap<>();
         for (String[] cells : readTable(loader, CATALOG, 4, "guidance id, source key, locator and text")) {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The command-line runner: {@code java -jar cds-examples.jar evaluate FILE}, {@code scenarios},
- * {@code batch FILE} (newline-delimited JSON) or {@code generate --count N} (synthetic patients).
+ * {@code batch FILE} (newline-delimited JSON), {@code generate --count N} (synthetic patients),
+ * {@code diff} or {@code knowledge --output fhir DIR} (the knowledge base as FHIR artifacts).
  *
  * <p>Exit status: 0 success; 2 invalid input (the problems on stderr: a patient or scenario
  * file that does not follow the interchange format, a file that cannot be read, a wrong
@@ -40,7 +41,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Cds.Version.class,
         subcommands = {EvaluateCommand.class, ScenariosCommand.class, BatchCommand.class, GenerateCommand.class,
-            DiffCommand.class},
+            DiffCommand.class, KnowledgeCommand.class},
         footer = {"", "Exit status: 0 success, 2 invalid input, 1 failure inside the library"
                 + " (and, for scenarios, a scenario that did not pass)."})
 public final class Cds implements Runnable {
@@ -82,7 +83,7 @@ public final class Cds implements Runnable {
     }
 
     /** The subcommands that evaluate with {@link #engine()}: the engine is built ahead for them. */
-    private static final Set<String> ENGINE_COMMANDS = Set.of("evaluate", "scenarios", "batch");
+    private static final Set<String> ENGINE_COMMANDS = Set.of("evaluate", "scenarios", "batch", "knowledge");
 
     /**
      * For a command that will need the engine, starts building it now, on a thread of its own:
@@ -136,7 +137,7 @@ public final class Cds implements Runnable {
     /** Without a subcommand there is nothing to do: a usage error. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: evaluate, scenarios, batch, generate or diff");
+        throw new ParameterException(spec.commandLine(), "Missing command: evaluate, scenarios, batch, generate, diff or knowledge");
     }
 
     /** The engine, built on first use and shared by every evaluation of this run. */
