@@ -3,7 +3,6 @@ package org.physiocds.hooks;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementKind;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
@@ -21,7 +20,8 @@ import org.physiocds.fhir.FhirMapping;
  * The knowledge base as FHIR knowledge artifacts, served read-only under {@code /fhir}: its
  * PlanDefinition and Library (made by the {@code fhir} module's mapping from the engine the service
  * runs, once, at start) and the CapabilityStatement that names exactly what is served: PlanDefinition
- * read and {@code $apply}, Library read. Each is written to JSON once; a read returns those bytes.
+ * read and {@code $apply}, Library read. Each is written to JSON once, as the mapping writes it
+ * (the bytes {@code cds knowledge --output fhir DIR} writes); a read returns those bytes.
  */
 final class KnowledgeArtifacts {
 
@@ -43,9 +43,9 @@ final class KnowledgeArtifacts {
         FhirMapping fhir = FhirMapping.create();
         PlanDefinition plan = fhir.planDefinition(engine);
         Library library = fhir.library(engine);
-        planDefinitions = Map.of(FhirMapping.PLAN_DEFINITION_ID, json(plan));
-        libraries = Map.of(FhirMapping.LIBRARY_ID, json(library));
-        metadata = json(capabilityStatement(engine, publicUrl, started));
+        planDefinitions = Map.of(FhirMapping.PLAN_DEFINITION_ID, fhir.writeJson(plan));
+        libraries = Map.of(FhirMapping.LIBRARY_ID, fhir.writeJson(library));
+        metadata = fhir.writeJson(capabilityStatement(engine, publicUrl, started));
     }
 
     /** The PlanDefinition with that id, as FHIR JSON; 404 for any other id. */
@@ -104,9 +104,5 @@ final class KnowledgeArtifacts {
         CapabilityStatementRestResourceComponent library = rest.addResource().setType("Library");
         library.addInteraction().setCode(TypeRestfulInteraction.READ);
         return cs;
-    }
-
-    private static String json(IBaseResource resource) {
-        return FhirMapping.context().newJsonParser().encodeResourceToString(resource);
     }
 }

@@ -163,6 +163,8 @@ class KnowledgeArtifactsServiceTest {
         assertEquals(FhirMapping.PLAN_DEFINITION_ID, pd.get("id").asText());
         assertEquals(FhirMapping.planDefinitionUrl(), pd.get("url").asText());
         assertEquals(Fixture.ENGINE.knowledgeBase().version(), pd.get("version").asText());
+        // What `cds knowledge --output fhir DIR` writes for the same engine.
+        assertEquals(FhirMapping.create().writeJson(FhirMapping.create().planDefinition(Fixture.ENGINE)), plan.body());
 
         HttpResponse<String> library = get("/fhir/Library/" + FhirMapping.LIBRARY_ID);
         assertEquals(200, library.statusCode(), library.body());
@@ -170,6 +172,7 @@ class KnowledgeArtifactsServiceTest {
         assertEquals("Library", lib.get("resourceType").asText());
         assertEquals(FhirMapping.LIBRARY_ID, lib.get("id").asText());
         assertEquals(Fixture.ENGINE.knowledgeBase().version(), lib.get("version").asText());
+        assertEquals(FhirMapping.create().writeJson(FhirMapping.create().library(Fixture.ENGINE)), library.body());
     }
 
     @Test
