@@ -3,6 +3,7 @@ package org.physiocds.hooks;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,11 +20,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -39,9 +43,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The CDS Hooks 2.0.1 service on Javalin: discovery, {@code patient-view}, {@code order-select},
- * feedback and health. Routing, authentication, error answers (one OperationOutcome shape) and the
- * access log (method, path, status, time: nothing else) are set up once here; handlers parse a
- * record, call the domain and write a record.
+ * feedback and health; and under {@code /fhir} the knowledge base as FHIR knowledge artifacts
+ * (PlanDefinition, Library, CapabilityStatement) with {@code PlanDefinition/$apply}. Routing,
+ * authentication, error answers (one OperationOutcome shape) and the access log (method, path,
+ * status, time: nothing else) are set up once here; handlers parse a record, call the domain and
+ * write a record.
  */
 final class CdsHooksServer implements AutoCloseable {
 
@@ -92,6 +98,7 @@ final class CdsHooksServer implements AutoCloseable {
     private final FhirMapping fhir = FhirMapping.create();
     private final FeedbackStore store;
     private final TokenVerifier tokens;
+    private final KnowledgeArtifacts artifacts;
     private final CardDesigner designer = new CardDesigner(UUID::randomUUID);
     private final OrderCheck orders = new OrderCheck(UUID::randomUUID);
     private final ObjectMapper json = JsonMapper.builder()
@@ -115,6 +122,7 @@ final class CdsHooksServer implements AutoCloseable {
         this.store = new FeedbackStore(config.databaseUrl(), config.databaseUser(), config.databasePassword(),
                 config.keepComments());
         this.tokens = new TokenVerifier(config.trusted(), config.clock(), store);
+        this.artifacts = new KnowledgeArtifacts(engine, config.publicUrl(), config.clock().instant());
         this.app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -152,7 +160,11 @@ final class CdsHooksServer implements AutoCloseable {
             c.routes.get("/cds-services", ctx -> write(ctx, discovery()));
             c.routes.post("/cds-services/{id}", this::call);
             c.routes.post("/cds-services/{id}/feedback", this::feedback);
-            c.routes.exception(HttpError.class, (e, ctx) -> outcome(ctx, e.status(), e.code(), e.getMessage()));
+            c.routes.get("/fhir/metadata", ctx -> fhirJson(ctx, artifacts.metadata()));
+            c.routes.get("/fhir/PlanDefinition/{id}", ctx -> fhirJson(ctx, artifacts.planDefinition(ctx.pathParam("id"))));
+            c.routes.get("/fhir/Library/{id}", ctx -> fhirJson(ctx, artifacts.library(ctx.pathParam("id"))));
+            c.routes.post("/fhir/PlanDefinition/{id}/$apply", this::apply);
+            c.routes.exception(HttpError.class, (e, ctx) -> outcome(ctx, e.status(), e.issues()));
             c.routes.exception(HttpResponseException.class, (e, ctx) -> outcome(ctx, e.getStatus(),
                     e.getStatus() == 413 ? "too-costly" : "processing", statusText(e.getStatus())));
             c.routes.exception(Exception.class, (e, ctx) -> {
@@ -266,7 +278,17 @@ final class CdsHooksServer implements AutoCloseable {
 
     /** The methods a path answers, for a 405's {@code Allow} (OPTIONS when CORS is on). */
     private String allowed(String path) {
-        return (path.startsWith("/cds-services/") ? "POST" : "GET") + (config.corsOrigins().isEmpty() ? "" : ", OPTIONS");
+        boolean post = path.startsWith("/cds-services/") || path.endsWith("/$apply");
+        return (post ? "POST" : "GET") + (config.corsOrigins().isEmpty() ? "" : ", OPTIONS");
+    }
+
+    /**
+     * Whether a path needs a token: the CDS Hooks services and discovery, and everything under
+     * {@code /fhir} but the CapabilityStatement (which a FHIR client reads first, to learn how to call).
+     */
+    static boolean guarded(String path) {
+        return path.startsWith("/cds-services")
+                || ((path.equals("/fhir") || path.startsWith("/fhir/")) && !path.equals("/fhir/metadata"));
     }
 
     public int port() {
@@ -290,7 +312,7 @@ final class CdsHooksServer implements AutoCloseable {
         if (ctx.header("Content-Length") != null && ctx.contentLength() > MAX_BODY) {
             throw new HttpError(413, "too-costly", "request body over " + MAX_BODY + " bytes");
         }
-        if (!ctx.path().startsWith("/cds-services") || "OPTIONS".equals(ctx.method().name())) {
+        if (!guarded(ctx.path()) || "OPTIONS".equals(ctx.method().name())) {
             return;
         }
         String authorization = ctx.header("Authorization");
@@ -325,13 +347,25 @@ final class CdsHooksServer implements AutoCloseable {
                         "Reads the patient's record (conditions, observations, procedures, questionnaire responses)"
                                 + " and answers with at most three cards: an emergency or urgent referral, what must"
                                 + " not be done, and the phased exercise plan.",
-                        PATIENT_VIEW, Prefetch.TEMPLATES, null),
+                        PATIENT_VIEW, Prefetch.TEMPLATES, null, knowledge()),
                 new Wire.Service("order-select", "Stretching and exercise orders: safety check",
                         "Checks draft ServiceRequests for stretching or exercise that the plan advises against"
                                 + " (a recently strained muscle, any exercise under an emergency referral) and"
                                 + " suggests deleting them.",
-                        ORDER_SELECT, Prefetch.TEMPLATES, null)));
+                        ORDER_SELECT, Prefetch.TEMPLATES, null, knowledge())));
     }
+
+    /**
+     * What discovery adds to each service (CDS Hooks 2.0.1 allows extra data in a service's
+     * {@code extension} only): the canonical URL of the PlanDefinition the service runs, readable at
+     * {@code /fhir/PlanDefinition/{id}}.
+     */
+    static Map<String, String> knowledge() {
+        return Map.of(PLAN_DEFINITION_EXTENSION, FhirMapping.planDefinitionUrl());
+    }
+
+    /** The discovery extension naming a service's PlanDefinition. */
+    static final String PLAN_DEFINITION_EXTENSION = "org.physiocds.planDefinition";
 
     private void call(Context ctx) {
         String id = ctx.pathParam("id");
@@ -378,17 +412,55 @@ final class CdsHooksServer implements AutoCloseable {
 
     /** With {@code whatIf}, also what the record leaves unknown that would change the advice (the info card says). */
     private Evaluation evaluate(List<IBaseResource> resources, boolean whatIf) {
-        PatientRecord record;
-        try {
-            record = fhir.readPatient(resources, LocalDate.now(config.clock()));
-        } catch (InvalidPatientException e) {
-            StringBuilder message = new StringBuilder("the record cannot be read:");
-            for (Problem p : e.problems()) {
-                message.append(' ').append(p.path()).append(": expected ").append(p.expected()).append(';');
-            }
-            throw new HttpError(422, "invalid", message.toString());
-        }
+        PatientRecord record = readRecord(() -> fhir.readPatient(resources, LocalDate.now(config.clock())), path -> path);
         return whatIf ? engine.evaluateWithMissingData(record.patient()) : engine.evaluate(record.patient());
+    }
+
+    /**
+     * A record read by the FHIR mapping, or 422: one issue per problem, its expression the FHIR path
+     * ({@code where} turns the mapping's path into one into what the caller sent), its diagnostics what
+     * was expected there. Never the value found.
+     */
+    private static PatientRecord readRecord(Supplier<PatientRecord> reading, UnaryOperator<String> where) {
+        try {
+            return reading.get();
+        } catch (InvalidPatientException e) {
+            List<HttpError.Issue> issues = new ArrayList<>();
+            for (Problem p : e.problems()) {
+                String path = where.apply(p.path());
+                issues.add(new HttpError.Issue("invalid", "the record cannot be read: " + path + ": expected "
+                        + p.expected(), List.of(path)));
+            }
+            throw new HttpError(422, issues);
+        }
+    }
+
+    /**
+     * {@code $apply}: the subject's record (the {@code data} Bundle, or fetched from the client's FHIR
+     * server under the prefetch's trust rules) read by the same FHIR mapping and evaluated by the same
+     * engine as {@code patient-view}, answered as the mapping writes every evaluation: a Bundle whose
+     * first entry is the RequestGroup (the bytes {@code cds evaluate --fhir FILE --output fhir} prints).
+     * Nothing is written to the card log: no card is shown.
+     */
+    private void apply(Context ctx) {
+        artifacts.planDefinition(ctx.pathParam("id"));
+        JsonNode body = read(ctx, JsonNode.class);
+        ApplyRequest request = ApplyRequest.parse(body);
+        LocalDate asOf = LocalDate.now(config.clock());
+        PatientRecord record;
+        if (request.data() != null) {
+            String data = request.data().toString();
+            String at = request.dataPath();
+            record = readRecord(() -> fhir.readPatient(data, asOf),
+                    path -> path.equals("$") ? at : path.startsWith("Bundle") ? at + path.substring(6) : path);
+        } else {
+            List<IBaseResource> resources = Prefetch.fetch(request.endpoint().address(), request.endpoint().accessToken(),
+                    request.patientId(), ctx.attribute("caller"), List.copyOf(Prefetch.TEMPLATES.keySet()),
+                    "dataEndpoint's address");
+            record = readRecord(() -> fhir.readPatient(resources, asOf), path -> path);
+        }
+        Evaluation evaluation = engine.evaluate(record.patient());
+        fhirJson(ctx, fhir.writeEvaluationJson(evaluation, asOf));
     }
 
     private void feedback(Context ctx) throws SQLException {
@@ -431,12 +503,28 @@ final class CdsHooksServer implements AutoCloseable {
         }
     }
 
+    /** FHIR's JSON, its charset said (Jetty would encode an unknown type as ISO-8859-1). */
+    static final String FHIR_JSON = "application/fhir+json;charset=utf-8";
+
+    private void fhirJson(Context ctx, String body) {
+        ctx.contentType(FHIR_JSON).result(body);
+    }
+
     private void outcome(Context ctx, int status, String code, String message) {
+        outcome(ctx, status, List.of(new HttpError.Issue(code, message, List.of())));
+    }
+
+    private void outcome(Context ctx, int status, List<HttpError.Issue> problems) {
         ObjectNode oo = json.createObjectNode().put("resourceType", "OperationOutcome");
         ArrayNode issues = oo.putArray("issue");
-        issues.addObject().put("severity", status >= 500 ? "fatal" : "error").put("code", code)
-                .put("diagnostics", message);
-        ctx.status(status).contentType("application/fhir+json").result(oo.toString());
+        for (HttpError.Issue problem : problems) {
+            ObjectNode issue = issues.addObject().put("severity", status >= 500 ? "fatal" : "error")
+                    .put("code", problem.code()).put("diagnostics", problem.diagnostics());
+            if (!problem.expression().isEmpty()) {
+                problem.expression().forEach(issue.putArray("expression")::add);
+            }
+        }
+        ctx.status(status).contentType(FHIR_JSON).result(oo.toString());
         if (status == 401) {
             ctx.header("WWW-Authenticate", "Bearer");
         }

@@ -22,7 +22,8 @@ import org.physiocds.fhir.FhirMapping;
  * {@code null} means "no such data"; a key that is absent is fetched from the client's FHIR server
  * with its bearer token, only when the request names {@code fhirServer} and
  * {@code fhirAuthorization} and that server is listed for the client in the trusted-clients file.
- * Otherwise the answer is 412.
+ * Otherwise the answer is 412. {@code $apply} fetches a record under the same rules
+ * ({@link #fetch}).
  */
 final class Prefetch {
 
@@ -78,20 +79,48 @@ final class Prefetch {
             }
         }
         if (!missing.isEmpty()) {
-            IGenericClient client = client(request, caller, missing);
-            for (String key : missing) {
-                String query = TEMPLATES.get(key).replace("{{context.patientId}}", patientId);
-                try {
-                    if (key.equals("patient")) {
-                        resources.add(client.read().resource("Patient").withId(patientId).execute());
-                    } else {
-                        resources.add(client.search().byUrl(query).returnBundle(Bundle.class).execute());
-                    }
-                } catch (RuntimeException e) {
-                    // HAPI's message may quote the server's answer: not passed on.
-                    throw new HttpError(412, "not-found",
-                            "prefetch '" + key + "' was missing and could not be fetched from the FHIR server");
+            String keys = String.join(", ", missing);
+            if (request.fhirServer() == null || request.fhirAuthorization() == null
+                    || request.fhirAuthorization().access_token() == null) {
+                throw new HttpError(412, "not-found", "prefetch missing (" + keys + ") and no fhirServer with fhirAuthorization");
+            }
+            resources.addAll(fetch(request.fhirServer(), request.fhirAuthorization().access_token(), patientId, caller,
+                    missing, "prefetch missing (" + keys + ") and fhirServer"));
+        }
+        return resources;
+    }
+
+    /**
+     * The keys' data about the patient, fetched from the client's FHIR server with the bearer token
+     * the client lent, only when that server is listed for the client in the trusted-clients file
+     * (never in --dev, where there is no client); otherwise 412, as when any fetch fails.
+     *
+     * @param patientId a FHIR id (checked here too: it goes into URLs)
+     * @param what how the refusal names the server, e.g. {@code prefetch missing (patient) and fhirServer}
+     */
+    static List<IBaseResource> fetch(String fhirServer, String accessToken, String patientId,
+            TokenVerifier.Caller caller, List<String> keys, String what) {
+        if (patientId == null || !FHIR_ID.matcher(patientId).matches()) {
+            throw new HttpError(400, "invalid", "the patient id must be a FHIR id");
+        }
+        String server = TrustedClients.trimSlash(fhirServer);
+        if (caller == null || !caller.client().fhirServers().contains(server)) {
+            throw new HttpError(412, "not-found", what + " is not a FHIR server trusted for this client");
+        }
+        IGenericClient client = Clients.FHIR.newRestfulGenericClient(server);
+        client.registerInterceptor(new BearerTokenAuthInterceptor(accessToken));
+        List<IBaseResource> resources = new ArrayList<>();
+        for (String key : keys) {
+            String query = TEMPLATES.get(key).replace("{{context.patientId}}", patientId);
+            try {
+                if (key.equals("patient")) {
+                    resources.add(client.read().resource("Patient").withId(patientId).execute());
+                } else {
+                    resources.add(client.search().byUrl(query).returnBundle(Bundle.class).execute());
                 }
+            } catch (RuntimeException e) {
+                // HAPI's message may quote the server's answer: not passed on.
+                throw new HttpError(412, "not-found", "'" + key + "' could not be fetched from the FHIR server");
             }
         }
         return resources;
@@ -146,21 +175,5 @@ final class Prefetch {
         } catch (RuntimeException e) {
             throw new HttpError(400, "invalid", "'" + key + "' is not a FHIR R4 resource");
         }
-    }
-
-    private static IGenericClient client(Wire.HookRequest request, TokenVerifier.Caller caller, List<String> missing) {
-        String keys = String.join(", ", missing);
-        if (request.fhirServer() == null || request.fhirAuthorization() == null
-                || request.fhirAuthorization().access_token() == null) {
-            throw new HttpError(412, "not-found", "prefetch missing (" + keys + ") and no fhirServer with fhirAuthorization");
-        }
-        String server = TrustedClients.trimSlash(request.fhirServer());
-        if (caller == null || !caller.client().fhirServers().contains(server)) {
-            throw new HttpError(412, "not-found",
-                    "prefetch missing (" + keys + ") and fhirServer is not a FHIR server trusted for this client");
-        }
-        IGenericClient client = Clients.FHIR.newRestfulGenericClient(server);
-        client.registerInterceptor(new BearerTokenAuthInterceptor(request.fhirAuthorization().access_token()));
-        return client;
     }
 }

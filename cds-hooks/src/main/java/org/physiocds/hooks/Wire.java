@@ -21,9 +21,12 @@ final class Wire {
     record Discovery(List<Service> services) {
     }
 
-    /** One service of the discovery document. */
+    /**
+     * One service of the discovery document; {@code extension} holds what the specification has no
+     * field for (the canonical URL of the service's PlanDefinition).
+     */
     record Service(String hook, String title, String description, String id, Map<String, String> prefetch,
-            String usageRequirements) {
+            String usageRequirements, Map<String, String> extension) {
     }
 
     /** A service call: {@code POST /cds-services/{id}}. */

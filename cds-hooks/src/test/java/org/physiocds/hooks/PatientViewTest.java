@@ -198,7 +198,7 @@ class PatientViewTest {
     static void assertShape(JsonNode spec, JsonNode ours) {
         Set<String> allowed = new TreeSet<>(List.of("uuid", "summary", "detail", "indicator", "source", "suggestions",
                 "selectionBehavior", "overrideReasons", "links", "hook", "title", "description", "id", "prefetch",
-                "usageRequirements"));
+                "usageRequirements", "extension"));
         for (Iterator<String> it = spec.fieldNames(); it.hasNext();) {
             allowed.add(it.next());
         }
