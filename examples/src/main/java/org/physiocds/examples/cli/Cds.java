@@ -76,9 +76,7 @@ public final class Cds implements Runnable {
         OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        Supplier<CdsEngine> engine = engineFactory(args);
-        warmUpFhir(args);
-        int status = commandLine(new Cds(engine, System.in, stdout), out, err).execute(args);
+        int status = commandLine(new Cds(engineFactory(args), System.in, stdout), out, err).execute(args);
         out.flush();
         err.flush();
         System.exit(status);
@@ -121,32 +119,6 @@ public final class Cds implements Runnable {
             }
         };
     }
-
-    /**
-     * For {@code evaluate --fhir} or {@code --output fhir}: starts HAPI (its FHIR context and the
-     * model of each resource type the mapping reads or writes, the slow part of a FHIR run's start)
-     * on a daemon thread of its own, beside the engine's build, so the two overlap on two cores.
-     * The mapping then finds HAPI started; nothing is read or written here.
-     */
-    static void warmUpFhir(String[] args) {
-        if (args.length == 0 || !args[0].equals("evaluate") || !java.util.Arrays.asList(args).stream()
-                .anyMatch(a -> a.equals("--fhir") || a.startsWith("--fhir=") || a.equals("--output=fhir")
-                        || a.equals("fhir"))) {
-            return;
-        }
-        Thread thread = new Thread(() -> {
-            ca.uhn.fhir.context.FhirContext context = org.physiocds.fhir.FhirMapping.context();
-            for (String type : FHIR_TYPES) {
-                context.getResourceDefinition(type);
-            }
-            context.newJsonParser();
-        }, "cds-fhir-warm-up");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private static final java.util.List<String> FHIR_TYPES = java.util.List.of("Bundle", "Patient", "Condition",
-            "Observation", "Procedure", "QuestionnaireResponse", "RequestGroup", "DetectedIssue", "OperationOutcome");
 
     /** The command line, writing to {@code out} and {@code err}, with the exit codes above. */
     static CommandLine commandLine(Cds cds, PrintWriter out, PrintWriter err) {
