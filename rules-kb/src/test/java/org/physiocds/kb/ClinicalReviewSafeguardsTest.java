@@ -612,4 +612,25 @@ class ClinicalReviewSafeguardsTest {
         String clearance = recommendation(e, Action.REFER, Topic.INJURY_CLEARANCE).orElseThrow().explanation().rationale();
         assertTrue(clearance.contains("every stretch on the right side (the injured side) waits"), clearance);
     }
+
+    // ---- Second review of this round: no resisted testing before a fracture is excluded ----------
+
+    @Test
+    void eightyYearOldWithOsteoporosisMinorTraumaAndSteroids_musclesAreNotTestedBeforeTheFractureIsExcluded() {
+        Evaluation e = evaluate(Patient.builder().age(80).pain(Region.UPPER_BACK, 2.0, 7)
+                .muscle(MuscleFinding.of(Muscle.PECTORALS).shortened())
+                .redFlags(RedFlag.MINOR_TRAUMA_WITH_OSTEOPOROSIS, RedFlag.PROLONGED_CORTICOSTEROID_USE).build());
+
+        assertEquals(Urgency.URGENT, e.exerciseWithheld().urgency());
+        assertFalse(e.recommendations().stream().anyMatch(r -> r.action() == Action.ASSESS), "no muscle tests yet");
+        assertTrue(e.suppressed().stream().anyMatch(s -> s.action() == Action.ASSESS), "the tests are withheld, and said so");
+
+        Evaluation cancer = evaluate(Patient.builder().age(60).pain(Region.UPPER_BACK, 2.0, 7)
+                .muscle(MuscleFinding.of(Muscle.PECTORALS).shortened())
+                .redFlags(RedFlag.HISTORY_OF_CANCER).build());
+        assertEquals(Urgency.URGENT, cancer.exerciseWithheld().urgency());
+        assertTrue(cancer.recommendations().stream().anyMatch(r -> r.action() == Action.ASSESS),
+                "the control: without a suspected fracture the assessment stands under an urgent referral");
+    }
+
 }
