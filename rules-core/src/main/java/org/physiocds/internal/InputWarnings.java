@@ -23,6 +23,11 @@ final class InputWarnings {
                     + " patient whose age is " + p.age() + ": check the age and the red-flag screen; the flag"
                     + " is taken as given.");
         }
+        if (p.startBack() != null && p.age() != null && p.age() < 16) {
+            warnings.add("startBack: the STarT Back answers were given for a patient aged " + p.age() + "; the"
+                    + " tool was developed and tested in adults, so its score is reported but no stratified care"
+                    + " is given (a medical review comes first).");
+        }
         return warnings;
     }
 }

@@ -347,6 +347,23 @@ class ClinicalReviewSafeguardsTest {
                 .redFlags(RedFlag.AGE_OVER_50_NEW_PAIN).build()).warnings());
     }
 
+    @Test
+    void startBackAnswersForAThirteenYearOld_aWarningSaysTheToolIsForAdultsAndNoStratifiedCareIsGiven() {
+        Evaluation e = evaluate(Patient.builder().age(13).pain(Region.LOWER_BACK, 1.0, 3)
+                .startBack(new org.physiocds.model.StartBackAnswers(false, false, false, false, false, false, false,
+                        false, org.physiocds.model.Bothersomeness.SLIGHTLY))
+                .redFlags().build());
+
+        assertEquals(1, e.warnings().size(), String.valueOf(e.warnings()));
+        assertTrue(e.warnings().get(0).startsWith("startBack: the STarT Back answers were given for a patient aged 13"));
+        assertTrue(TextReport.render(e).contains("WARNING, check the record: startBack:"));
+        assertTrue(e.recommendations().stream().noneMatch(r -> Kb.ruleIds(r).stream().anyMatch(id -> id.startsWith("SBT-"))),
+                "no stratified care under 16");
+        assertEquals(List.of(), evaluate(Patient.builder().age(16).pain(Region.LOWER_BACK, 1.0, 3)
+                .startBack(new org.physiocds.model.StartBackAnswers(false, false, false, false, false, false, false,
+                        false, org.physiocds.model.Bothersomeness.SLIGHTLY)).redFlags().build()).warnings());
+    }
+
     /** Every explanation of the result names its rule: a helper for readable failures. */
     @SuppressWarnings("unused")
     private static List<String> rules(Evaluation e) {
