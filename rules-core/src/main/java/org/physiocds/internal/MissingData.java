@@ -112,8 +112,13 @@ final class MissingData {
         List<Supposition> s = new ArrayList<>();
         // The questions that change everything, when nobody asked them.
         if (!p.redFlagsScreened()) {
-            s.add(new Supposition("redFlags", "red-flag screening", "an emergency red flag (e.g. SADDLE_ANESTHESIA)",
-                    copy(p, b -> b.redFlags(RedFlag.SADDLE_ANESTHESIA))));
+            // The example fits the region: cauda equina for low back or hip pain (or a region not
+            // given); elsewhere major trauma, an emergency for every region.
+            Region r = p.painRegion();
+            RedFlag emergency = r == null || r == Region.LOWER_BACK || r == Region.HIP
+                    ? RedFlag.SADDLE_ANESTHESIA : RedFlag.MAJOR_TRAUMA;
+            s.add(new Supposition("redFlags", "red-flag screening", "an emergency red flag (e.g. " + emergency.name() + ")",
+                    copy(p, b -> b.redFlags(emergency))));
             s.add(new Supposition("redFlags", "red-flag screening", "an urgent red flag (e.g. HISTORY_OF_CANCER)",
                     copy(p, b -> b.redFlags(RedFlag.HISTORY_OF_CANCER))));
         }

@@ -46,6 +46,16 @@ class MissingDataTest {
     }
 
     @Test
+    void noRedFlagScreening_theEmergencyExampleFitsTheRegion_majorTraumaForTheNeck_caudaEquinaForTheBack() {
+        Evaluation neck = Kb.ENGINE.evaluateWithMissingData(Patient.builder().age(40).pain(Region.NECK, 3.0, 4).build());
+        Evaluation back = Kb.ENGINE.evaluateWithMissingData(Patient.builder().age(40).pain(Region.LOWER_BACK, 3.0, 4).build());
+
+        assertEquals("an emergency red flag (e.g. MAJOR_TRAUMA)", neck.missingData().get(0).value());
+        assertTrue(neck.missingData().stream().noneMatch(w -> w.value().contains("SADDLE_ANESTHESIA")));
+        assertEquals("an emergency red flag (e.g. SADDLE_ANESTHESIA)", back.missingData().get(0).value());
+    }
+
+    @Test
     void noRedFlagScreening_comesFirst_anEmergencyWouldWithholdEveryExercise() {
         Evaluation e = Kb.ENGINE.evaluateWithMissingData(PIRIFORMIS_FEELS_TIGHT);
 
