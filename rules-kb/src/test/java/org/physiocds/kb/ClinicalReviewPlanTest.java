@@ -592,6 +592,21 @@ class ClinicalReviewPlanTest {
         assertFalse(ruleIds(practice).contains("PRG-06"), "no 1-2 / 4-8 session course four months after surgery");
     }
 
+    @Test
+    void consistentStretcherWithShoulderPain_isToldToCombineStretchingWithStrengthening_notDecompression() {
+        Evaluation shoulder = evaluate(Patient.builder().age(45).pain(Region.SHOULDER, 20.0, 4)
+                .stretching(StretchingHistory.builder().sessionsPerWeek(5).build()).redFlags().build());
+        Evaluation compressed = evaluate(Patient.builder().age(45).pain(Region.LOWER_BACK, 20.0, 4)
+                .signs(Sign.SPINAL_COMPRESSION)
+                .stretching(StretchingHistory.builder().sessionsPerWeek(5).build()).redFlags().build());
+
+        String why = recommendation(shoulder, Action.ADVISE, Topic.STRETCHING_INCOMPLETE).orElseThrow().explanation().rationale();
+        assertTrue(why.contains("combine it with strengthening"), why);
+        assertFalse(why.contains("decompression"), why);
+        String back = recommendation(compressed, Action.ADVISE, Topic.STRETCHING_INCOMPLETE).orElseThrow().explanation().rationale();
+        assertTrue(back.contains("combine it with decompression and strengthening"), back);
+    }
+
     private static List<String> quotes(Explanation x) {
         return x.citations().stream().filter(Citation::isQuote).map(Citation::quote).toList();
     }
