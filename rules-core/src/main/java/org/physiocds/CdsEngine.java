@@ -34,7 +34,7 @@ public final class CdsEngine {
         this.evaluator = new Evaluator(kb, thresholds);
     }
 
-    /** A builder for an engine with the default thresholds, unless overridden. */
+    /** {@return a builder for an engine with the default thresholds, unless overridden} */
     public static Builder builder() {
         return new Builder();
     }
@@ -85,7 +85,7 @@ public final class CdsEngine {
         return evaluator.evaluateWithMissingData(patient);
     }
 
-    /** The name and version of the knowledge base every result is stamped with. */
+    /** {@return the name and version of the knowledge base every result is stamped with} */
     public KnowledgeBaseInfo knowledgeBase() {
         return kb.info();
     }
@@ -105,31 +105,31 @@ public final class CdsEngine {
     }
 
     /**
-     * The sources registry of the knowledge base ({@code sources.tsv}): every document its
-     * citations rest on, the seeds first, with its kind, title, author, year and location.
+     * {@return the sources registry of the knowledge base ({@code sources.tsv}): every document its
+     * citations rest on, the seeds first, with its kind, title, author, year and location}
      */
     public List<SourceDescription> sources() {
         return kb.sources();
     }
 
     /**
-     * The date of this version of the knowledge base, as the knowledge base states it (the
+     * {@return the date of this version of the knowledge base, as the knowledge base states it (the
      * {@code date} of its {@code knowledge-base.properties}), for publishing it; {@code null} for a
-     * knowledge base that states none. A fixed date, never the clock.
+     * knowledge base that states none} A fixed date, never the clock.
      */
     public LocalDate knowledgeBaseDate() {
         return kb.date();
     }
 
-    /** The clinical thresholds this engine applies. */
+    /** {@return the clinical thresholds this engine applies} */
     public Thresholds thresholds() {
         return thresholds;
     }
 
     /**
-     * Whether this engine applies thresholds past their clinical limits
+     * {@return whether this engine applies thresholds past their clinical limits
      * ({@link Thresholds#outsideClinicalLimits()} names them), which only an engine built with
-     * {@link Builder#allowUnsafeThresholds()} can do. Its results are not backed by the sources
+     * {@link Builder#allowUnsafeThresholds()} can do} Its results are not backed by the sources
      * on those thresholds, and should be presented as such.
      */
     public boolean unsafeThresholds() {
@@ -149,6 +149,8 @@ public final class CdsEngine {
          * Overrides the clinical thresholds (default {@link Thresholds#DEFAULTS}). Thresholds past
          * their clinical limits are refused by {@link #build()}, unless
          * {@link #allowUnsafeThresholds()} is called too.
+         *
+         * @return this builder
          */
         public Builder thresholds(Thresholds thresholds) {
             this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
@@ -160,13 +162,19 @@ public final class CdsEngine {
          * {@link Thresholds}), for research or for a clinical governance decision the sources do
          * not cover. The engine then reports {@link CdsEngine#unsafeThresholds()} as {@code true}.
          * Without thresholds past their limits this changes nothing.
+         *
+         * @return this builder
          */
         public Builder allowUnsafeThresholds() {
             this.allowUnsafeThresholds = true;
             return this;
         }
 
-        /** Where to find the knowledge base (default: the class loader of this library). */
+        /**
+         * Where to find the knowledge base (default: the class loader of this library).
+         *
+         * @return this builder
+         */
         public Builder classLoader(ClassLoader classLoader) {
             this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
             return this;

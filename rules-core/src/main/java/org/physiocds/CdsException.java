@@ -12,10 +12,21 @@ public class CdsException extends RuntimeException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A failure with a message, which must not contain patient data.
+     *
+     * @param message what went wrong
+     */
     public CdsException(String message) {
         super(message);
     }
 
+    /**
+     * A failure with a message, which must not contain patient data, and the exception that caused it.
+     *
+     * @param message what went wrong
+     * @param cause   the underlying exception
+     */
     public CdsException(String message, Throwable cause) {
         super(message, cause);
     }

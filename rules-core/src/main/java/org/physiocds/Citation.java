@@ -13,12 +13,12 @@ package org.physiocds;
  */
 public record Citation(String source, SourceKind kind, String quote, String summary) {
 
-    /** Whether this citation quotes its source verbatim (a seed) rather than summarising it. */
+    /** {@return whether this citation quotes its source verbatim (a seed) rather than summarising it} */
     public boolean isQuote() {
         return quote != null;
     }
 
-    /** The quote or the summary, whichever this citation has. */
+    /** {@return the quote or the summary, whichever this citation has} */
     public String text() {
         return quote != null ? quote : summary;
     }

@@ -40,6 +40,7 @@ public record Evaluation(
         boolean redFlagsScreened,
         List<String> warnings) {
 
+    /** Copies the lists, which become unmodifiable; {@code missingData} may be {@code null}, the other lists may not. */
     public Evaluation {
         recommendations = List.copyOf(recommendations);
         flags = List.copyOf(flags);
@@ -67,22 +68,22 @@ public record Evaluation(
                 null, true, List.of());
     }
 
-    /** This evaluation with its missing-data report. */
+    /** {@return this evaluation with its missing-data report} */
     public Evaluation withMissingData(List<WhatIf> whatIfs) {
         return new Evaluation(patientId, knowledgeBase, thresholds, exerciseWithheld, recommendations, flags,
                 suppressed, startBack, whatIfs, redFlagsScreened, warnings);
     }
 
     /**
-     * Whether some threshold was past its clinical limit ({@link Thresholds#outsideClinicalLimits()}),
+     * {@return whether some threshold was past its clinical limit ({@link Thresholds#outsideClinicalLimits()}),
      * which only an engine built with {@code allowUnsafeThresholds()} accepts: such a result must not
-     * be shown as clinical advice.
+     * be shown as clinical advice}
      */
     public boolean unsafeThresholds() {
         return !thresholds.isClinicallySafe();
     }
 
-    /** Whether every exercise is withheld until serious pathology is excluded ({@link #exerciseWithheld()}). */
+    /** {@return whether every exercise is withheld until serious pathology is excluded ({@link #exerciseWithheld()})} */
     public boolean isExerciseWithheld() {
         return exerciseWithheld != null;
     }

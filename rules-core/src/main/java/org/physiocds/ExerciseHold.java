@@ -12,6 +12,7 @@ import java.util.Objects;
  */
 public record ExerciseHold(Urgency urgency, String rule) {
 
+    /** Checks that both components are given; a {@code null} one throws {@link NullPointerException}. */
     public ExerciseHold {
         Objects.requireNonNull(urgency, "urgency");
         Objects.requireNonNull(rule, "rule");

@@ -20,6 +20,7 @@ public record Explanation(
         String rationale,
         List<Citation> citations) {
 
+    /** Copies the lists, which become unmodifiable; none may be {@code null}. */
     public Explanation {
         guidance = List.copyOf(guidance);
         facts = List.copyOf(facts);

@@ -12,6 +12,7 @@ import java.util.List;
  */
 public record Flag(FlagCode code, Severity severity, Explanation explanation, List<Explanation> alsoSupportedBy) {
 
+    /** Copies {@code alsoSupportedBy}, which becomes unmodifiable and may not be {@code null}. */
     public Flag {
         alsoSupportedBy = List.copyOf(alsoSupportedBy);
     }

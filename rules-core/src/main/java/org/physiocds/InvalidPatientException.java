@@ -22,13 +22,18 @@ public final class InvalidPatientException extends CdsException {
     /** An unmodifiable, serialisable list. */
     private final List<Problem> problems;
 
+    /**
+     * An exception listing {@code problems}, with a message that is safe to log.
+     *
+     * @param problems every problem found, in document order; copied
+     */
     public InvalidPatientException(List<Problem> problems) {
         super(problems.size() + " invalid field(s): "
                 + problems.stream().map(Problem::toString).collect(Collectors.joining("; ")));
         this.problems = List.copyOf(problems);
     }
 
-    /** Every problem found, in document order. */
+    /** {@return every problem found, in document order} */
     public List<Problem> problems() {
         return problems;
     }

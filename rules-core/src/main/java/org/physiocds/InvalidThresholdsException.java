@@ -20,7 +20,7 @@ public final class InvalidThresholdsException extends CdsException {
         this.thresholds = List.copyOf(thresholds);
     }
 
-    /** The names of the thresholds at fault, e.g. {@code recentInjuryDays}, in declaration order. */
+    /** {@return the names of the thresholds at fault (e.g. {@code recentInjuryDays}), in declaration order} */
     public List<String> thresholds() {
         return thresholds;
     }

@@ -32,6 +32,7 @@ public record Problem(String path, String expected, String given) implements Ser
     /** What {@link #loggablePath()} shows in place of a field name the interchange format does not have. */
     public static final String UNKNOWN_FIELD = "<unknown field>";
 
+    /** Checks that {@code path} and {@code expected} are given; a {@code null} one throws {@link NullPointerException}. */
     public Problem {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(expected, "expected");
@@ -43,10 +44,10 @@ public record Problem(String path, String expected, String given) implements Ser
     }
 
     /**
-     * The path as far as it names fields of the interchange format and list indices; from the
+     * {@return the path as far as it names fields of the interchange format and list indices; from the
      * first name the format does not have (a name the document made up, which could be anything),
      * {@value #UNKNOWN_FIELD} instead: {@code stretching.bouncing} becomes
-     * {@code stretching.<unknown field>}. Equal to {@link #path()} for every problem but those
+     * {@code stretching.<unknown field>}} Equal to {@link #path()} for every problem but those
      * about unknown fields. Safe to log.
      */
     public String loggablePath() {

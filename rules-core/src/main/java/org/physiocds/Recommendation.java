@@ -32,6 +32,7 @@ public record Recommendation(
         Explanation explanation,
         List<Explanation> alsoSupportedBy) {
 
+    /** Copies {@code alsoSupportedBy}, which becomes unmodifiable and may not be {@code null}. */
     public Recommendation {
         alsoSupportedBy = List.copyOf(alsoSupportedBy);
     }

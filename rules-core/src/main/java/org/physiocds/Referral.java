@@ -12,6 +12,7 @@ import java.util.Objects;
  */
 public record Referral(Urgency urgency, Reason reason) {
 
+    /** Checks that both components are given; a {@code null} one throws {@link NullPointerException}. */
     public Referral {
         Objects.requireNonNull(urgency, "urgency");
         Objects.requireNonNull(reason, "reason");

@@ -32,6 +32,7 @@ import java.util.List;
 public record RuleDescription(String id, String name, String file, List<String> guidance, List<Citation> citations,
         List<Action> actions, List<FlagCode> flags, boolean withholds, Phase phase) {
 
+    /** Copies the lists, which become unmodifiable; none may be {@code null}. */
     public RuleDescription {
         guidance = List.copyOf(guidance);
         citations = List.copyOf(citations);

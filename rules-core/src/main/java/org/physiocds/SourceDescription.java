@@ -17,8 +17,8 @@ public record SourceDescription(String key, SourceKind kind, String title, Strin
         String location) {
 
     /**
-     * Whether this is one of the seed documents, which citations quote verbatim (an external source
-     * is cited by reference, with a summary in the project's words).
+     * {@return whether this is one of the seed documents, which citations quote verbatim (an external source
+     * is cited by reference, with a summary in the project's words)}
      */
     public boolean isSeed() {
         return key.startsWith("seeds/");

@@ -11,6 +11,11 @@ public record StartBackResult(int total, int psychosocial, Stratum stratum) {
 
     /** STarT Back risk strata. */
     public enum Stratum {
-        LOW, MEDIUM, HIGH
+        /** Low risk of persistent disabling back pain (total score 0-3). */
+        LOW,
+        /** Medium risk (total score 4 or more, psychosocial subscale 3 or less). */
+        MEDIUM,
+        /** High risk (psychosocial subscale 4 or more). */
+        HIGH
     }
 }

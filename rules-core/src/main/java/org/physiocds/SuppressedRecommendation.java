@@ -29,6 +29,7 @@ public record SuppressedRecommendation(
         Explanation suppressedBy,
         List<Explanation> alsoSuppressedBy) {
 
+    /** Copies {@code alsoSuppressedBy}, which becomes unmodifiable and may not be {@code null}. */
     public SuppressedRecommendation {
         alsoSuppressedBy = List.copyOf(alsoSuppressedBy);
     }

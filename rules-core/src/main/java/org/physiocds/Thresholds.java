@@ -77,12 +77,12 @@ public record Thresholds(int recentInjuryDays, int recentSurgeryDays, int painRe
     public record Limit(String name, String unit, int validMin, int validMax, int clinicalMin, int clinicalMax,
             String reason) {
 
-        /** Whether {@code value} is within the clinical limits. */
+        /** {@return whether {@code value} is within the clinical limits} */
         public boolean isClinicallySafe(int value) {
             return value >= clinicalMin && value <= clinicalMax;
         }
 
-        /** The clinical limits in words: {@code at least 21 days}, {@code from 3 to 7 sessions a week}. */
+        /** {@return the clinical limits in words: {@code at least 21 days}, {@code from 3 to 7 sessions a week}} */
         public String clinicalLimits() {
             return clinicalMax == validMax ? "at least " + clinicalMin + " " + unit
                     : "from " + clinicalMin + " to " + clinicalMax + " " + unit;
@@ -133,7 +133,7 @@ public record Thresholds(int recentInjuryDays, int recentSurgeryDays, int painRe
         }
     }
 
-    /** Every threshold's limits, in the order of the record's components. */
+    /** {@return every threshold's limits, in the order of the record's components} */
     public static List<Limit> limits() {
         return LIMITS;
     }
@@ -159,8 +159,8 @@ public record Thresholds(int recentInjuryDays, int recentSurgeryDays, int painRe
     }
 
     /**
-     * The names of the thresholds past their clinical limits (see the class comment), in the order
-     * of the record's components; empty when every threshold is within them. An engine refuses such
+     * {@return the names of the thresholds past their clinical limits (see the class comment), in the order
+     * of the record's components; empty when every threshold is within them} An engine refuses such
      * thresholds unless built with {@link CdsEngine.Builder#allowUnsafeThresholds()}.
      */
     public List<String> outsideClinicalLimits() {
@@ -174,7 +174,7 @@ public record Thresholds(int recentInjuryDays, int recentSurgeryDays, int painRe
         return List.copyOf(names);
     }
 
-    /** Whether every threshold is within its clinical limits; {@link #DEFAULTS} is. */
+    /** {@return whether every threshold is within its clinical limits; {@link #DEFAULTS} is} */
     public boolean isClinicallySafe() {
         return outsideClinicalLimits().isEmpty();
     }

@@ -77,7 +77,7 @@ public enum Topic {
         this.label = label;
     }
 
-    /** In words, for reports: "sleep", "graded return to activity". */
+    /** {@return in words, for reports: "sleep", "graded return to activity"} */
     public String label() {
         return label;
     }

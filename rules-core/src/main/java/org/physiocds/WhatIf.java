@@ -18,6 +18,7 @@ import java.util.List;
  */
 public record WhatIf(String path, String fact, String value, Rank rank, List<EvaluationDiff.Change> changes) {
 
+    /** Copies {@code changes}, which becomes unmodifiable and may not be {@code null}. */
     public WhatIf {
         changes = List.copyOf(changes);
     }

@@ -192,16 +192,16 @@ public final class JsonCodec {
         return new Thresholds(values[0], values[1], values[2], values[3], values[4]);
     }
 
-    /** The evaluation as an interchange document. */
+    /** {@return the evaluation as an interchange document} */
     public String writeEvaluation(Evaluation evaluation) {
         Objects.requireNonNull(evaluation, "evaluation");
         return EvaluationWriter.write(mapper.getFactory(), evaluation, true, citations);
     }
 
     /**
-     * The evaluation as an interchange document on one line, without indentation: the same
+     * {@return the evaluation as an interchange document on one line, without indentation: the same
      * fields in the same order as {@link #writeEvaluation}, for newline-delimited JSON (one
-     * document per line). Holds no line break: JSON escapes those inside strings.
+     * document per line)} Holds no line break: JSON escapes those inside strings.
      */
     public String writeEvaluationLine(Evaluation evaluation) {
         Objects.requireNonNull(evaluation, "evaluation");
@@ -254,7 +254,7 @@ public final class JsonCodec {
         return PatientWriter.write(mapper.getFactory(), patient, false);
     }
 
-    /** The problems as an interchange error document: {@code {"errors":[{"path","expected"}]}}. */
+    /** {@return the problems as an interchange error document: {@code {"errors":[{"path","expected"}]}}} */
     public String writeErrors(List<Problem> problems) {
         Objects.requireNonNull(problems, "problems");
         return EvaluationWriter.writeErrors(mapper.getFactory(), problems);

@@ -24,24 +24,24 @@ public record Injury(InjuryType type, Muscle muscle, Side side, Integer daysAgo)
         side = side == null ? Side.BOTH : side;
     }
 
-    /** A builder of a strain of {@code muscle}. */
+    /** {@return a builder of a strain of {@code muscle}} */
     public static Builder strain(Muscle muscle) {
         return new Builder(InjuryType.STRAIN, muscle);
     }
 
-    /** A builder of a tear of {@code muscle}. */
+    /** {@return a builder of a tear of {@code muscle}} */
     public static Builder tear(Muscle muscle) {
         return new Builder(InjuryType.TEAR, muscle);
     }
 
-    /** A builder of an injury of {@code muscle} other than a strain or a tear (a contusion, say). */
+    /** {@return a builder of an injury of {@code muscle} other than a strain or a tear (a contusion, say)} */
     public static Builder other(Muscle muscle) {
         return new Builder(InjuryType.OTHER, muscle);
     }
 
     /**
-     * A builder of an injury that is not to one of the muscles the knowledge base knows (a sprained
-     * ligament, a fracture healed long ago...). It raises the recent-injury referral, but no advice
+     * {@return a builder of an injury that is not to one of the muscles the knowledge base knows (a sprained
+     * ligament, a fracture healed long ago...)} It raises the recent-injury referral, but no advice
      * about a muscle.
      */
     public static Builder notToAMuscle(InjuryType type) {
@@ -66,25 +66,41 @@ public record Injury(InjuryType type, Muscle muscle, Side side, Integer daysAgo)
             this.muscle = muscle;
         }
 
-        /** On the left side. */
+        /**
+         * On the left side.
+         *
+         * @return this builder
+         */
         public Builder left() {
             side = Side.LEFT;
             return this;
         }
 
-        /** On the right side. */
+        /**
+         * On the right side.
+         *
+         * @return this builder
+         */
         public Builder right() {
             side = Side.RIGHT;
             return this;
         }
 
-        /** On both sides, or the side is not known (the default). */
+        /**
+         * On both sides, or the side is not known (the default).
+         *
+         * @return this builder
+         */
         public Builder bothSides() {
             side = Side.BOTH;
             return this;
         }
 
-        /** Happened {@code days} days ago (0: today). */
+        /**
+         * Happened {@code days} days ago (0: today).
+         *
+         * @return this builder
+         */
         public Builder daysAgo(int days) {
             daysAgo = days;
             onset = null;
@@ -95,6 +111,8 @@ public record Injury(InjuryType type, Muscle muscle, Side side, Integer daysAgo)
          * Happened on {@code date}. {@link Patient.Builder#build()} turns it into
          * {@link Injury#daysAgo()}: the whole calendar days from {@code date} to the patient's
          * {@linkplain Patient.Builder#asOf(LocalDate) as-of date}, which must then be given.
+         *
+         * @return this builder
          */
         public Builder onset(LocalDate date) {
             onset = date;

@@ -2,5 +2,10 @@ package org.physiocds.model;
 
 /** Muscle length as assessed by a clinician (not as it feels). */
 public enum Length {
-    SHORT, NORMAL, LONG
+    /** Shorter than normal. */
+    SHORT,
+    /** Normal length. */
+    NORMAL,
+    /** Longer than normal (lengthened, often weak and overstretched). */
+    LONG
 }

@@ -21,9 +21,9 @@ public record MuscleFinding(Muscle muscle, Side side, Strength strength, Length 
     }
 
     /**
-     * A builder of a finding about {@code muscle}, for both sides until {@link Builder#left()} or
+     * {@return a builder of a finding about {@code muscle}, for both sides until {@link Builder#left()} or
      * {@link Builder#right()} says otherwise; strength, length and tightness stay "not assessed"
-     * until set. The muscle is checked when the patient is evaluated, not here.
+     * until set} The muscle is checked when the patient is evaluated, not here.
      */
     public static Builder of(Muscle muscle) {
         return new Builder(muscle);
@@ -44,61 +44,101 @@ public record MuscleFinding(Muscle muscle, Side side, Strength strength, Length 
             this.muscle = muscle;
         }
 
-        /** Found on the left side. */
+        /**
+         * Found on the left side.
+         *
+         * @return this builder
+         */
         public Builder left() {
             side = Side.LEFT;
             return this;
         }
 
-        /** Found on the right side. */
+        /**
+         * Found on the right side.
+         *
+         * @return this builder
+         */
         public Builder right() {
             side = Side.RIGHT;
             return this;
         }
 
-        /** Found on both sides, or the side is not known (the default). */
+        /**
+         * Found on both sides, or the side is not known (the default).
+         *
+         * @return this builder
+         */
         public Builder bothSides() {
             side = Side.BOTH;
             return this;
         }
 
-        /** Assessed weak. */
+        /**
+         * Assessed weak.
+         *
+         * @return this builder
+         */
         public Builder weak() {
             strength = Strength.WEAK;
             return this;
         }
 
-        /** Assessed of normal strength. */
+        /**
+         * Assessed of normal strength.
+         *
+         * @return this builder
+         */
         public Builder normalStrength() {
             strength = Strength.NORMAL;
             return this;
         }
 
-        /** Assessed shorter than normal length. */
+        /**
+         * Assessed shorter than normal length.
+         *
+         * @return this builder
+         */
         public Builder shortened() {
             length = Length.SHORT;
             return this;
         }
 
-        /** Assessed of normal length. */
+        /**
+         * Assessed of normal length.
+         *
+         * @return this builder
+         */
         public Builder normalLength() {
             length = Length.NORMAL;
             return this;
         }
 
-        /** Assessed longer than normal length. */
+        /**
+         * Assessed longer than normal length.
+         *
+         * @return this builder
+         */
         public Builder lengthened() {
             length = Length.LONG;
             return this;
         }
 
-        /** The patient reports that it feels tight. */
+        /**
+         * The patient reports that it feels tight.
+         *
+         * @return this builder
+         */
         public Builder feelsTight() {
             feelsTight = Boolean.TRUE;
             return this;
         }
 
-        /** The patient reports that it does not feel tight. */
+        /**
+         * The patient reports that it does not feel tight.
+         *
+         * @return this builder
+         */
         public Builder doesNotFeelTight() {
             feelsTight = Boolean.FALSE;
             return this;

@@ -54,7 +54,7 @@ public final class Patient {
         this.startBack = b.startBack;
     }
 
-    /** A builder, for Java callers who know only some of the facts. */
+    /** {@return a builder, for Java callers who know only some of the facts} */
     public static Builder builder() {
         return new Builder();
     }
@@ -64,6 +64,8 @@ public final class Patient {
      * patient.toBuilder().lifestyle(Lifestyle.POOR_SLEEP).build()}. List setters add to the lists
      * copied from this patient. The builder has no as-of date: give one if you add a dated injury
      * or surgery ({@code build()} counts the days from it).
+     *
+     * @return this builder
      */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -84,76 +86,76 @@ public final class Patient {
         return b;
     }
 
-    /** An identifier echoed back in the result; never logged. */
+    /** {@return an identifier echoed back in the result; never logged} */
     public String patientId() {
         return patientId;
     }
 
-    /** Age in years (0-120). */
+    /** {@return age in years (0-120)} */
     public Integer age() {
         return age;
     }
 
-    /** Where the pain is. */
+    /** {@return where the pain is} */
     public Region painRegion() {
         return painRegion;
     }
 
-    /** How long the pain has lasted, in weeks. */
+    /** {@return how long the pain has lasted, in weeks} */
     public Double painDurationWeeks() {
         return painDurationWeeks;
     }
 
-    /** Pain intensity on the numeric rating scale, 0-10. */
+    /** {@return pain intensity on the numeric rating scale, 0-10} */
     public Integer painIntensity() {
         return painIntensity;
     }
 
-    /** Per-muscle findings; unmodifiable, never {@code null}. */
+    /** {@return per-muscle findings; unmodifiable, never {@code null}} */
     public List<MuscleFinding> muscles() {
         return muscles;
     }
 
-    /** Injuries; unmodifiable, never {@code null}. */
+    /** {@return injuries; unmodifiable, never {@code null}} */
     public List<Injury> injuries() {
         return injuries;
     }
 
-    /** Surgeries; unmodifiable, never {@code null}. */
+    /** {@return surgeries; unmodifiable, never {@code null}} */
     public List<Surgery> surgeries() {
         return surgeries;
     }
 
-    /** Stretching habits and response, or {@code null} when not known. */
+    /** {@return stretching habits and response, or {@code null} when not known} */
     public StretchingHistory stretching() {
         return stretching;
     }
 
-    /** Clinical signs found; unmodifiable, never {@code null}. */
+    /** {@return clinical signs found; unmodifiable, never {@code null}} */
     public List<Sign> signs() {
         return signs;
     }
 
-    /** Lifestyle and psychosocial factors; unmodifiable, never {@code null}. */
+    /** {@return lifestyle and psychosocial factors; unmodifiable, never {@code null}} */
     public List<Lifestyle> lifestyle() {
         return lifestyle;
     }
 
-    /** Red flags for serious pathology found on screening; unmodifiable, never {@code null}. */
+    /** {@return red flags for serious pathology found on screening; unmodifiable, never {@code null}} */
     public List<RedFlag> redFlags() {
         return redFlags;
     }
 
     /**
-     * Whether the patient was screened for red flags: {@code true} when {@link #redFlags()} holds
+     * {@return whether the patient was screened for red flags: {@code true} when {@link #redFlags()} holds
      * the result of a screening (empty: screened, none found), {@code false} when nobody screened
-     * (interchange: {@code redFlags} absent). Exercise should not start before the screening.
+     * (interchange: {@code redFlags} absent)} Exercise should not start before the screening.
      */
     public boolean redFlagsScreened() {
         return redFlagsScreened;
     }
 
-    /** STarT Back Screening Tool answers, or {@code null} when not screened. */
+    /** {@return STarT Back Screening Tool answers, or {@code null} when not screened} */
     public StartBackAnswers startBack() {
         return startBack;
     }
@@ -240,7 +242,11 @@ public final class Patient {
             return this;
         }
 
-        /** The pain: where, for how many weeks, and how intense (0-10). */
+        /**
+         * The pain: where, for how many weeks, and how intense (0-10).
+         *
+         * @return this builder
+         */
         public Builder pain(Region region, Double durationWeeks, Integer intensity) {
             this.painRegion = region;
             this.painDurationWeeks = durationWeeks;
@@ -248,7 +254,11 @@ public final class Patient {
             return this;
         }
 
-        /** The pain, its duration in whole weeks: {@code pain(Region.LOWER_BACK, 20, 5)}. */
+        /**
+         * The pain, its duration in whole weeks: {@code pain(Region.LOWER_BACK, 20, 5)}.
+         *
+         * @return this builder
+         */
         public Builder pain(Region region, int durationWeeks, Integer intensity) {
             return pain(region, (double) durationWeeks, intensity);
         }
@@ -258,6 +268,8 @@ public final class Patient {
          * injuries ({@link Injury.Builder#onset(LocalDate)}) and surgeries
          * ({@link Surgery.Builder#on(LocalDate)}) are counted. Not kept in the patient: only the
          * days it gives are.
+         *
+         * @return this builder
          */
         public Builder asOf(LocalDate date) {
             this.asOf = date;
@@ -269,7 +281,11 @@ public final class Patient {
             return this;
         }
 
-        /** {@code muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened())}. */
+        /**
+         * {@code muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened())}.
+         *
+         * @return this builder
+         */
         public Builder muscle(MuscleFinding.Builder finding) {
             return muscle(finding == null ? null : finding.build());
         }
@@ -282,6 +298,8 @@ public final class Patient {
         /**
          * {@code injury(Injury.strain(Muscle.HAMSTRINGS).left().daysAgo(5))}. The builder's state is
          * taken now; an onset date is turned into days by {@link #build()}.
+         *
+         * @return this builder
          */
         public Builder injury(Injury.Builder injury) {
             if (injury != null && injury.onset() != null) {
@@ -298,6 +316,8 @@ public final class Patient {
         /**
          * {@code surgery(Surgery.of(Region.LOWER_BACK).daysAgo(40))}. The builder's state is taken
          * now; a date is turned into days by {@link #build()}.
+         *
+         * @return this builder
          */
         public Builder surgery(Surgery.Builder surgery) {
             if (surgery != null && surgery.date() != null) {
@@ -325,6 +345,8 @@ public final class Patient {
          * The red flags found on screening. Calling it, even with none ({@code redFlags()}), says
          * the patient was screened; a patient built without it was not screened for red flags
          * ({@link Patient#redFlagsScreened()}).
+         *
+         * @return this builder
          */
         public Builder redFlags(RedFlag... flags) {
             this.redFlags.addAll(Arrays.asList(flags)); // keeps nulls for validation to report

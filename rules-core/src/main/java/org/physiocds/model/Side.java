@@ -2,5 +2,10 @@ package org.physiocds.model;
 
 /** Which side of the body a finding concerns; absent in the interchange means BOTH. */
 public enum Side {
-    LEFT, RIGHT, BOTH
+    /** The left side only. */
+    LEFT,
+    /** The right side only. */
+    RIGHT,
+    /** Both sides. */
+    BOTH
 }

@@ -2,5 +2,8 @@ package org.physiocds.model;
 
 /** Muscle strength as assessed by a clinician. */
 public enum Strength {
-    WEAK, NORMAL
+    /** Weaker than normal (e.g. not firing). */
+    WEAK,
+    /** Normal strength. */
+    NORMAL
 }

@@ -26,7 +26,7 @@ public record StretchingHistory(
         Boolean staticBeforeExercise,
         Boolean aggressive) {
 
-    /** A builder; every field left unset stays unknown. */
+    /** {@return a builder; every field left unset stays unknown} */
     public static Builder builder() {
         return new Builder();
     }

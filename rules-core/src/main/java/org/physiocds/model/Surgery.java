@@ -23,19 +23,19 @@ public record Surgery(Region region, Integer daysAgo, Side side) {
         this(region, daysAgo, null);
     }
 
-    /** The side whose muscles the surgery holds: its side, or {@code BOTH} when not given. */
+    /** {@return the side whose muscles the surgery holds: its side, or {@code BOTH} when not given} */
     public Side heldSide() {
         return side == null ? Side.BOTH : side;
     }
 
-    /** A builder of a surgery of {@code region}. */
+    /** {@return a builder of a surgery of {@code region}} */
     public static Builder of(Region region) {
         return new Builder(region);
     }
 
     /**
-     * A builder of a surgery whose region was not given: until a clinician clears the patient,
-     * every stretch and exercise waits.
+     * {@return a builder of a surgery whose region was not given: until a clinician clears the patient,
+     * every stretch and exercise waits}
      */
     public static Builder regionNotGiven() {
         return new Builder(null);
@@ -56,26 +56,42 @@ public record Surgery(Region region, Integer daysAgo, Side side) {
             this.region = region;
         }
 
-        /** Done {@code days} days ago (0: today). */
+        /**
+         * Done {@code days} days ago (0: today).
+         *
+         * @return this builder
+         */
         public Builder daysAgo(int days) {
             daysAgo = days;
             date = null;
             return this;
         }
 
-        /** On the left side: the left side's muscles are held, the right side's are not. */
+        /**
+         * On the left side: the left side's muscles are held, the right side's are not.
+         *
+         * @return this builder
+         */
         public Builder left() {
             side = Side.LEFT;
             return this;
         }
 
-        /** On the right side: the right side's muscles are held, the left side's are not. */
+        /**
+         * On the right side: the right side's muscles are held, the left side's are not.
+         *
+         * @return this builder
+         */
         public Builder right() {
             side = Side.RIGHT;
             return this;
         }
 
-        /** On both sides (the same as not giving a side: both sides' muscles are held). */
+        /**
+         * On both sides (the same as not giving a side: both sides' muscles are held).
+         *
+         * @return this builder
+         */
         public Builder bothSides() {
             side = Side.BOTH;
             return this;
@@ -85,6 +101,8 @@ public record Surgery(Region region, Integer daysAgo, Side side) {
          * Done on {@code date}. {@link Patient.Builder#build()} turns it into
          * {@link Surgery#daysAgo()}: the whole calendar days from {@code date} to the patient's
          * {@linkplain Patient.Builder#asOf(LocalDate) as-of date}, which must then be given.
+         *
+         * @return this builder
          */
         public Builder on(LocalDate date) {
             this.date = date;

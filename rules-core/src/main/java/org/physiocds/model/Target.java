@@ -9,21 +9,21 @@ public sealed interface Target permits Muscle, Region, Target.General {
     /** Advice about the programme as a whole rather than one muscle or region. */
     Target GENERAL = General.GENERAL;
 
-    /** The interchange code: a muscle code, a region code or {@code GENERAL}. */
+    /** {@return the interchange code: a muscle code, a region code or {@code GENERAL}} */
     String code();
 
-    /** A readable name, for rationales and reports. */
+    /** {@return a readable name, for rationales and reports} */
     String label();
 
     /**
-     * Whether advice about this target also concerns {@code other}: a target covers itself, and
-     * a region covers the muscles that belong to it.
+     * {@return whether advice about this target also concerns {@code other}: a target covers itself, and
+     * a region covers the muscles that belong to it}
      */
     default boolean covers(Target other) {
         return this.equals(other) || (other instanceof Muscle m && m.region() == this);
     }
 
-    /** The target with this interchange code, or {@code null} when the code is unknown. */
+    /** {@return the target with this interchange code, or {@code null} when the code is unknown} */
     static Target fromCode(String code) {
         for (Muscle m : Muscle.values()) {
             if (m.name().equals(code)) {

@@ -56,14 +56,14 @@ public final class TextReport {
     private TextReport() {
     }
 
-    /** The whole report of an evaluation, lines joined with {@code \n}. */
+    /** {@return the whole report of an evaluation, lines joined with {@code \n}} */
     public static String render(Evaluation e) {
         TextReport report = new TextReport();
         report.evaluation(e);
         return String.join("\n", report.lines);
     }
 
-    /** One explanation as the report shows it: why, by which rule, and the sources, one detail per line. */
+    /** {@return one explanation as the report shows it: why, by which rule, and the sources, one detail per line} */
     public static String render(Explanation x) {
         TextReport report = new TextReport();
         report.explained("Why", "Rule", x, "");
@@ -71,9 +71,9 @@ public final class TextReport {
     }
 
     /**
-     * A recommendation in a line, without its dosage: "STRETCH right hip flexors", "DO NOT STRETCH left
+     * {@return a recommendation in a line, without its dosage: "STRETCH right hip flexors", "DO NOT STRETCH left
      * hamstrings (contraindicated)", "REFER (emergency): red-flag assessment", "REFER: injury
-     * clearance, left hamstrings", "ADVISE: sleep".
+     * clearance, left hamstrings", "ADVISE: sleep"}
      */
     public static String title(Recommendation r) {
         if (r.referral() != null) {
@@ -259,8 +259,8 @@ public final class TextReport {
     }
 
     /**
-     * One supposition of the missing-data report in a sentence: "If the length of the piriformis were
-     * SHORT (muscles[0].length): STRETCH piriformis would be added (MUS-05); ...".
+     * {@return one supposition of the missing-data report in a sentence: "If the length of the piriformis were
+     * SHORT (muscles[0].length): STRETCH piriformis would be added (MUS-05); ..."}
      */
     public static String render(WhatIf w) {
         String supposed = w.value().equals("true") ? w.fact() : w.fact() + " were " + w.value();
@@ -366,7 +366,7 @@ public final class TextReport {
         lines.addAll(wrap(DETAIL + label + ": ", DETAIL + "  ", text));
     }
 
-    /** {@code text} in lines of at most {@link #WIDTH} (a longer word stays whole), the first after {@code first}. */
+    /** {@return {@code text} in lines of at most {@link #WIDTH} (a longer word stays whole), the first after {@code first}} */
     public static List<String> wrap(String first, String rest, String text) {
         List<String> wrapped = new ArrayList<>();
         StringBuilder line = new StringBuilder(first);
