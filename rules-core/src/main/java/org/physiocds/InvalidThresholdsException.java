@@ -13,6 +13,7 @@ public final class InvalidThresholdsException extends CdsException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The names of the thresholds at fault; unmodifiable. */
     private final List<String> thresholds;
 
     InvalidThresholdsException(String message, List<String> thresholds) {

@@ -138,22 +138,57 @@ public record Thresholds(int recentInjuryDays, int recentSurgeryDays, int painRe
         return LIMITS;
     }
 
+    /**
+     * A copy of these thresholds with another {@code recentInjuryDays}.
+     *
+     * @param days the new value, in days
+     * @return the new thresholds
+     * @throws InvalidThresholdsException when the value is outside its valid range (see the class comment)
+     */
     public Thresholds withRecentInjuryDays(int days) {
         return new Thresholds(days, recentSurgeryDays, painReturnMinutes, consistentSessionsPerWeek, chronicPainWeeks);
     }
 
+    /**
+     * A copy of these thresholds with another {@code recentSurgeryDays}.
+     *
+     * @param days the new value, in days
+     * @return the new thresholds
+     * @throws InvalidThresholdsException when the value is outside its valid range (see the class comment)
+     */
     public Thresholds withRecentSurgeryDays(int days) {
         return new Thresholds(recentInjuryDays, days, painReturnMinutes, consistentSessionsPerWeek, chronicPainWeeks);
     }
 
+    /**
+     * A copy of these thresholds with another {@code painReturnMinutes}.
+     *
+     * @param minutes the new value, in minutes
+     * @return the new thresholds
+     * @throws InvalidThresholdsException when the value is outside its valid range (see the class comment)
+     */
     public Thresholds withPainReturnMinutes(int minutes) {
         return new Thresholds(recentInjuryDays, recentSurgeryDays, minutes, consistentSessionsPerWeek, chronicPainWeeks);
     }
 
+    /**
+     * A copy of these thresholds with another {@code consistentSessionsPerWeek}.
+     *
+     * @param sessions the new value, in sessions a week
+     * @return the new thresholds
+     * @throws InvalidThresholdsException when the value is outside its valid range (see the class comment)
+     */
     public Thresholds withConsistentSessionsPerWeek(int sessions) {
         return new Thresholds(recentInjuryDays, recentSurgeryDays, painReturnMinutes, sessions, chronicPainWeeks);
     }
 
+    /**
+     * A copy of these thresholds with another {@code chronicPainWeeks}.
+     *
+     * @param weeks the new value, in weeks
+     * @return the new thresholds
+     * @throws InvalidThresholdsException when the value is outside its valid range (see the class comment)
+     */
     public Thresholds withChronicPainWeeks(int weeks) {
         return new Thresholds(recentInjuryDays, recentSurgeryDays, painReturnMinutes, consistentSessionsPerWeek, weeks);
     }

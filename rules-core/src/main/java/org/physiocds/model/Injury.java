@@ -20,6 +20,7 @@ import java.time.LocalDate;
  */
 public record Injury(InjuryType type, Muscle muscle, Side side, Integer daysAgo) {
 
+    /** Normalises a {@code null} side to {@link Side#BOTH}. */
     public Injury {
         side = side == null ? Side.BOTH : side;
     }
@@ -124,6 +125,7 @@ public record Injury(InjuryType type, Muscle muscle, Side side, Integer daysAgo)
          * The injury. For an injury dated with {@link #onset(LocalDate)}, pass the builder to
          * {@link Patient.Builder#injury(Builder)} instead: only the patient has an as-of date.
          *
+         * @return the injury
          * @throws org.physiocds.InvalidPatientException at {@code daysAgo} when an onset date was given
          */
         public Injury build() {

@@ -16,6 +16,7 @@ package org.physiocds.model;
  */
 public record MuscleFinding(Muscle muscle, Side side, Strength strength, Length length, Boolean feelsTight) {
 
+    /** Normalises a {@code null} side to {@link Side#BOTH}. */
     public MuscleFinding {
         side = side == null ? Side.BOTH : side;
     }
@@ -144,6 +145,7 @@ public record MuscleFinding(Muscle muscle, Side side, Strength strength, Length 
             return this;
         }
 
+        /** {@return the finding; values are checked when the patient is evaluated, not here} */
         public MuscleFinding build() {
             return new MuscleFinding(muscle, side, strength, length, feelsTight);
         }

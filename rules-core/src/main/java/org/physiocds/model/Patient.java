@@ -65,7 +65,7 @@ public final class Patient {
      * copied from this patient. The builder has no as-of date: give one if you add a dated injury
      * or surgery ({@code build()} counts the days from it).
      *
-     * @return this builder
+     * @return a new builder holding this patient's facts
      */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -232,11 +232,23 @@ public final class Patient {
         private Builder() {
         }
 
+        /**
+         * Sets an identifier echoed back in the result; never logged.
+         *
+         * @param patientId the identifier, or {@code null} for none
+         * @return this builder
+         */
         public Builder patientId(String patientId) {
             this.patientId = patientId;
             return this;
         }
 
+        /**
+         * Sets the age.
+         *
+         * @param age age in years (0-120), or {@code null} when not known
+         * @return this builder
+         */
         public Builder age(Integer age) {
             this.age = age;
             return this;
@@ -276,6 +288,12 @@ public final class Patient {
             return this;
         }
 
+        /**
+         * Adds a finding about one muscle.
+         *
+         * @param finding the finding
+         * @return this builder
+         */
         public Builder muscle(MuscleFinding finding) {
             muscles.add(finding);
             return this;
@@ -290,6 +308,12 @@ public final class Patient {
             return muscle(finding == null ? null : finding.build());
         }
 
+        /**
+         * Adds an injury.
+         *
+         * @param injury the injury
+         * @return this builder
+         */
         public Builder injury(Injury injury) {
             injuries.add(injury);
             return this;
@@ -308,6 +332,12 @@ public final class Patient {
             return injury(injury == null ? null : injury.undated());
         }
 
+        /**
+         * Adds a surgery.
+         *
+         * @param surgery the surgery
+         * @return this builder
+         */
         public Builder surgery(Surgery surgery) {
             surgeries.add(surgery);
             return this;
@@ -326,16 +356,34 @@ public final class Patient {
             return surgery(surgery == null ? null : surgery.undated());
         }
 
+        /**
+         * Sets how the patient stretches and responds to it.
+         *
+         * @param stretching the stretching history, or {@code null} when not known
+         * @return this builder
+         */
         public Builder stretching(StretchingHistory stretching) {
             this.stretching = stretching;
             return this;
         }
 
+        /**
+         * Adds clinical signs found on examination.
+         *
+         * @param signs the signs
+         * @return this builder
+         */
         public Builder signs(Sign... signs) {
             this.signs.addAll(Arrays.asList(signs)); // keeps nulls for validation to report
             return this;
         }
 
+        /**
+         * Adds lifestyle and psychosocial factors.
+         *
+         * @param factors the factors
+         * @return this builder
+         */
         public Builder lifestyle(Lifestyle... factors) {
             this.lifestyle.addAll(Arrays.asList(factors)); // keeps nulls for validation to report
             return this;
@@ -354,6 +402,12 @@ public final class Patient {
             return this;
         }
 
+        /**
+         * Sets the answers to the STarT Back Screening Tool.
+         *
+         * @param answers the nine answers, or {@code null} when the tool was not used
+         * @return this builder
+         */
         public Builder startBack(StartBackAnswers answers) {
             this.startBack = answers;
             return this;
@@ -366,6 +420,7 @@ public final class Patient {
          * on 2026-10-20 as of 2026-12-01 is 42 days ago). A date after the as-of date gives a
          * negative count, which the evaluation reports as invalid.
          *
+         * @return the patient
          * @throws InvalidPatientException when a date was given without an as-of date, with a
          *                                 problem at each such date's path ({@code injuries[0].daysAgo})
          */

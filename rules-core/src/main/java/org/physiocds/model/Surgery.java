@@ -114,6 +114,7 @@ public record Surgery(Region region, Integer daysAgo, Side side) {
          * The surgery. For a surgery dated with {@link #on(LocalDate)}, pass the builder to
          * {@link Patient.Builder#surgery(Builder)} instead: only the patient has an as-of date.
          *
+         * @return the surgery
          * @throws org.physiocds.InvalidPatientException at {@code daysAgo} when a date was given
          */
         public Surgery build() {

@@ -40,6 +40,7 @@ public sealed interface Target permits Muscle, Region, Target.General {
 
     /** The single value standing for the programme as a whole. */
     enum General implements Target {
+        /** The programme as a whole. */
         GENERAL;
 
         @Override
