@@ -42,6 +42,8 @@ public final class CdsEngine {
     /**
      * Evaluates one patient.
      *
+     * @param patient the patient; not {@code null}
+     * @return the evaluation, with every recommendation, flag and suppression explained
      * @throws InvalidPatientException listing every invalid field; nothing was evaluated
      * @throws CdsException            on a fault inside the library (never a Drools type)
      */
@@ -62,6 +64,8 @@ public final class CdsEngine {
      * own and their rationale is the text the rule wrote as it fired, so neither costs anything to
      * keep. For a clinician, or to show why, use {@link #evaluate}.
      *
+     * @param patient the patient; not {@code null}
+     * @return the evaluation, its explanations without facts
      * @throws InvalidPatientException listing every invalid field; nothing was evaluated
      * @throws CdsException            on a fault inside the library (never a Drools type)
      */
@@ -77,6 +81,8 @@ public final class CdsEngine {
      * change, most important first ({@link Evaluation#missingData()}). One unknown at a time: it
      * costs one evaluation per supposition, about 15 for a typical patient.
      *
+     * @param patient the patient; not {@code null}
+     * @return the evaluation, with {@link Evaluation#missingData()} filled in
      * @throws InvalidPatientException listing every invalid field; nothing was evaluated
      * @throws CdsException            on a fault inside the library (never a Drools type)
      */
@@ -98,6 +104,7 @@ public final class CdsEngine {
      * the rules (the {@code fhir} module makes its PlanDefinition from them); nothing here runs a
      * rule. Read on the first call (a few milliseconds), then kept; thread-safe.
      *
+     * @return every rule, by rule id
      * @throws CdsException when a rule file of the knowledge base cannot be read
      */
     public List<RuleDescription> rules() {
@@ -150,6 +157,7 @@ public final class CdsEngine {
          * their clinical limits are refused by {@link #build()}, unless
          * {@link #allowUnsafeThresholds()} is called too.
          *
+         * @param thresholds the thresholds; not {@code null}
          * @return this builder
          */
         public Builder thresholds(Thresholds thresholds) {
@@ -173,6 +181,7 @@ public final class CdsEngine {
         /**
          * Where to find the knowledge base (default: the class loader of this library).
          *
+         * @param classLoader the class loader that holds the knowledge base; not {@code null}
          * @return this builder
          */
         public Builder classLoader(ClassLoader classLoader) {
@@ -183,6 +192,7 @@ public final class CdsEngine {
         /**
          * Loads the knowledge base and builds the engine.
          *
+         * @return the engine, ready to share across threads
          * @throws InvalidThresholdsException when a threshold is past its clinical limits and
          *                                    {@link #allowUnsafeThresholds()} was not called; the
          *                                    message names each one, its value and its limit

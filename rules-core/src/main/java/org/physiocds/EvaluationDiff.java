@@ -62,7 +62,12 @@ public final class EvaluationDiff {
     public record Change(Kind kind, Action action, Target target, Side side, Topic topic, FlagCode flag, String rule) {
     }
 
-    /** {@return every change from {@code before} to {@code after}, in a stable order (kind, then item)} */
+    /**
+     * {@return every change from {@code before} to {@code after}, in a stable order (kind, then item)}
+     *
+     * @param before the first evaluation; not {@code null}
+     * @param after  the second evaluation; not {@code null}
+     */
     public static List<Change> between(Evaluation before, Evaluation after) {
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");

@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record ExerciseHold(Urgency urgency, String rule) {
 
-    /** Checks that both components are given; a {@code null} one throws {@link NullPointerException}. */
+    /**
+     * Checks that both components are given; a {@code null} one throws {@link NullPointerException}.
+     *
+     * @param urgency the referral's urgency: {@link Urgency#EMERGENCY} or {@link Urgency#URGENT}
+     * @param rule    the id of the rule that made the referral, e.g. {@code RFL-11}
+     */
     public ExerciseHold {
         Objects.requireNonNull(urgency, "urgency");
         Objects.requireNonNull(rule, "rule");

@@ -23,6 +23,7 @@ import org.physiocds.internal.InterchangeFields;
  *                 ({@code 130}, {@code "lower_back"}) or, for a patient built in Java, as the value's text
  *                 ({@code NaN}); {@code null} when the problem is of type, presence, structure, a
  *                 contradiction or a limit. Never the patient id. Never in {@code toString()}
+ * @serial exclude
  */
 public record Problem(String path, String expected, String given) implements Serializable {
 
@@ -32,13 +33,33 @@ public record Problem(String path, String expected, String given) implements Ser
     /** What {@link #loggablePath()} shows in place of a field name the interchange format does not have. */
     public static final String UNKNOWN_FIELD = "<unknown field>";
 
-    /** Checks that {@code path} and {@code expected} are given; a {@code null} one throws {@link NullPointerException}. */
+    /**
+     * Checks that {@code path} and {@code expected} are given; a {@code null} one throws {@link NullPointerException}.
+     *
+     * @param path     where, as a JSON path into the interchange document, e.g. {@code muscles[2].strength}.
+     *                 Exact: for an unknown or repeated field it ends in that field's name as the document
+     *                 gave it (a name that is not an identifier is written {@code ["name"]}, JSON-escaped)
+     * @param expected what was expected there, in the library's words, e.g. {@code an integer from 0 to 120};
+     *                 at most the JSON type of what was found ({@code an integer, was a string}), never its value
+     * @param given    the value found there when it was out of range or not a known code, as JSON text
+     *                 ({@code 130}, {@code "lower_back"}) or, for a patient built in Java, as the value's text
+     *                 ({@code NaN}); {@code null} when the problem is of type, presence, structure, a
+     *                 contradiction or a limit. Never the patient id. Never in {@code toString()}
+     */
     public Problem {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(expected, "expected");
     }
 
-    /** A problem without a given value. */
+    /**
+     * A problem without a given value.
+     *
+     * @param path     where, as a JSON path into the interchange document, e.g. {@code muscles[2].strength}.
+     *                 Exact: for an unknown or repeated field it ends in that field's name as the document
+     *                 gave it (a name that is not an identifier is written {@code ["name"]}, JSON-escaped)
+     * @param expected what was expected there, in the library's words, e.g. {@code an integer from 0 to 120};
+     *                 at most the JSON type of what was found ({@code an integer, was a string}), never its value
+     */
     public Problem(String path, String expected) {
         this(path, expected, null);
     }

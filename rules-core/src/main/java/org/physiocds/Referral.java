@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record Referral(Urgency urgency, Reason reason) {
 
-    /** Checks that both components are given; a {@code null} one throws {@link NullPointerException}. */
+    /**
+     * Checks that both components are given; a {@code null} one throws {@link NullPointerException}.
+     *
+     * @param urgency how soon
+     * @param reason  why
+     */
     public Referral {
         Objects.requireNonNull(urgency, "urgency");
         Objects.requireNonNull(reason, "reason");

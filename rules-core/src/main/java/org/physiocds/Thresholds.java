@@ -77,7 +77,11 @@ public record Thresholds(int recentInjuryDays, int recentSurgeryDays, int painRe
     public record Limit(String name, String unit, int validMin, int validMax, int clinicalMin, int clinicalMax,
             String reason) {
 
-        /** {@return whether {@code value} is within the clinical limits} */
+        /**
+         * {@return whether {@code value} is within the clinical limits}
+         *
+         * @param value a value of this threshold
+         */
         public boolean isClinicallySafe(int value) {
             return value >= clinicalMin && value <= clinicalMax;
         }
@@ -112,6 +116,24 @@ public record Thresholds(int recentInjuryDays, int recentSurgeryDays, int painRe
     public static final Thresholds DEFAULTS = new Thresholds(42, 90, 60, 3, 12);
 
     /**
+     * Checks every value against its valid range (the clinical limits are checked by the engine builder).
+     *
+     * @param recentInjuryDays          days (inclusive) within which an injury counts as recent, the
+     *                                  muscle still healing. Default 42: six weeks, the usual healing
+     *                                  time of a grade I-II muscle strain. An injury of unknown date
+     *                                  counts as recent. Clinical floor 21.
+     * @param recentSurgeryDays         days (inclusive) within which a surgery counts as recent.
+     *                                  Default 90: the usual post-operative rehabilitation period.
+     *                                  Clinical floor 42.
+     * @param painReturnMinutes         minutes (inclusive) after stretching within which returning pain
+     *                                  counts as "within an hour" (seed 001). Default 60, which is
+     *                                  also the clinical floor.
+     * @param consistentSessionsPerWeek stretching sessions a week that count as consistent practice.
+     *                                  Default 3 (seed 002: "start with 3 times a week"). Clinical
+     *                                  limits 3 to 7.
+     * @param chronicPainWeeks          weeks of pain after which it counts as chronic. Default 12: the
+     *                                  usual clinical definition of chronic low back pain, which is
+     *                                  also the clinical floor.
      * @throws InvalidThresholdsException when a value is outside its valid range, naming every
      *                                    such threshold, its range and the value
      */

@@ -77,7 +77,7 @@ public enum Topic {
         this.label = label;
     }
 
-    /** {@return in words, for reports: "sleep", "graded return to activity"} */
+    /** {@return the topic in words, for reports: "sleep", "graded return to activity"} */
     public String label() {
         return label;
     }

@@ -18,7 +18,18 @@ import java.util.List;
  */
 public record WhatIf(String path, String fact, String value, Rank rank, List<EvaluationDiff.Change> changes) {
 
-    /** Copies {@code changes}, which becomes unmodifiable and may not be {@code null}. */
+    /**
+     * Copies {@code changes}, which becomes unmodifiable and may not be {@code null}.
+     *
+     * @param path    where the fact lives, as a path of the interchange format ({@code muscles[2].length},
+     *                {@code stretching.ballistic}, {@code redFlags}, {@code startBack})
+     * @param fact    the fact in words, for a clinician ("the length of the left hip flexors")
+     * @param value   the value supposed, in words of the format ({@code SHORT}, {@code true}, {@code an
+     *                emergency red flag (SADDLE_ANESTHESIA)})
+     * @param rank    why it matters: what could reveal a contraindication or red flag first, then what
+     *                would add or remove a stretch, then the rest
+     * @param changes what would change, as {@link EvaluationDiff} reports it (never empty)
+     */
     public WhatIf {
         changes = List.copyOf(changes);
     }

@@ -102,6 +102,8 @@ public final class JsonCodec {
     /**
      * Reads one patient.
      *
+     * @param json the interchange input document; not {@code null}
+     * @return the patient it describes, not yet evaluated
      * @throws InvalidPatientException listing every problem with its JSON path: the document is
      *                                 not well-formed JSON (path {@code $}), too large, or holds
      *                                 fields or values the interchange format does not allow
@@ -118,6 +120,8 @@ public final class JsonCodec {
     /**
      * Reads one patient from a stream of UTF-8 (or UTF-16/32, detected) text; does not close it.
      *
+     * @param json the document as a stream; not {@code null}
+     * @return the patient it describes, not yet evaluated
      * @throws InvalidPatientException as {@link #readPatient(String)}
      * @throws UncheckedIOException    when the stream cannot be read
      */
@@ -135,6 +139,8 @@ public final class JsonCodec {
      * {@link #writeEvaluationLine}: the result equals the evaluation written, so an application can
      * store the advice beside the patient ({@link #writePatient}) and reload both.
      *
+     * @param json an evaluation document; not {@code null}
+     * @return the evaluation it holds
      * @throws CdsException naming every problem's path (never a value) when the text is not such a
      *                      document
      */
@@ -158,6 +164,8 @@ public final class JsonCodec {
      * command and job that takes one. Thresholds past their clinical limits are read (a what-if
      * run may ask for them); whether they may be used is the engine builder's decision.
      *
+     * @param json a JSON object of thresholds by name; not {@code null}
+     * @return the thresholds, the defaults for those not given
      * @throws CdsException naming every unknown field and every value that is not an integer, or a
      *                      value outside its valid range (an {@link org.physiocds.InvalidThresholdsException})
      */
@@ -192,7 +200,11 @@ public final class JsonCodec {
         return new Thresholds(values[0], values[1], values[2], values[3], values[4]);
     }
 
-    /** {@return the evaluation as an interchange document} */
+    /**
+     * {@return the evaluation as an interchange document}
+     *
+     * @param evaluation the evaluation to write; not {@code null}
+     */
     public String writeEvaluation(Evaluation evaluation) {
         Objects.requireNonNull(evaluation, "evaluation");
         return EvaluationWriter.write(mapper.getFactory(), evaluation, true, citations);
@@ -202,6 +214,8 @@ public final class JsonCodec {
      * {@return the evaluation as an interchange document on one line, without indentation: the same
      * fields in the same order as {@link #writeEvaluation}, for newline-delimited JSON (one
      * document per line)} Holds no line break: JSON escapes those inside strings.
+     *
+     * @param evaluation the evaluation to write; not {@code null}
      */
     public String writeEvaluationLine(Evaluation evaluation) {
         Objects.requireNonNull(evaluation, "evaluation");
@@ -213,6 +227,8 @@ public final class JsonCodec {
      * {@code out}, with no line break after it; neither flushes nor closes {@code out}. For writing
      * many evaluations (newline-delimited JSON) without building a string for each.
      *
+     * @param evaluation the evaluation to write; not {@code null}
+     * @param out        where to write it; not {@code null}
      * @throws UncheckedIOException when {@code out} cannot be written
      */
     public void writeEvaluationLine(Evaluation evaluation, OutputStream out) {
@@ -232,6 +248,8 @@ public final class JsonCodec {
      * left out (a {@code null} value, an empty list). {@link #readPatient(String)} reads it back
      * as an equal patient, and writing that patient gives the same text.
      *
+     * @param patient the patient to write; not {@code null}
+     * @return the interchange input document
      * @throws InvalidPatientException when the patient is invalid (as {@code CdsEngine.evaluate}
      *                                 would report it) or beyond this codec's input limits (a
      *                                 patient id over {@link #MAX_STRING_LENGTH} characters, a
@@ -247,6 +265,8 @@ public final class JsonCodec {
      * The patient as {@link #writePatient} writes it, on one line without indentation, for
      * newline-delimited JSON.
      *
+     * @param patient the patient to write; not {@code null}
+     * @return the interchange input document on one line
      * @throws InvalidPatientException as {@link #writePatient}
      */
     public String writePatientLine(Patient patient) {
@@ -254,7 +274,11 @@ public final class JsonCodec {
         return PatientWriter.write(mapper.getFactory(), patient, false);
     }
 
-    /** {@return the problems as an interchange error document: {@code {"errors":[{"path","expected"}]}}} */
+    /**
+     * {@return the problems as an interchange error document: {@code {"errors":[{"path","expected"}]}}}
+     *
+     * @param problems the problems, e.g. {@link InvalidPatientException#problems()}; not {@code null}
+     */
     public String writeErrors(List<Problem> problems) {
         Objects.requireNonNull(problems, "problems");
         return EvaluationWriter.writeErrors(mapper.getFactory(), problems);

@@ -20,22 +20,42 @@ import java.time.LocalDate;
  */
 public record Injury(InjuryType type, Muscle muscle, Side side, Integer daysAgo) {
 
-    /** Normalises a {@code null} side to {@link Side#BOTH}. */
+    /**
+     * Normalises a {@code null} side to {@link Side#BOTH}.
+     *
+     * @param type    strain, tear or other
+     * @param muscle  the injured muscle, or {@code null} when the injury is not to a muscle
+     * @param side    the side; {@code null} means {@link Side#BOTH}
+     * @param daysAgo days since the injury, or {@code null} when not known (treated as recent: an
+     *                injury of unknown date is assumed to be still healing)
+     */
     public Injury {
         side = side == null ? Side.BOTH : side;
     }
 
-    /** {@return a builder of a strain of {@code muscle}} */
+    /**
+     * {@return a builder of a strain of {@code muscle}}
+     *
+     * @param muscle the strained muscle
+     */
     public static Builder strain(Muscle muscle) {
         return new Builder(InjuryType.STRAIN, muscle);
     }
 
-    /** {@return a builder of a tear of {@code muscle}} */
+    /**
+     * {@return a builder of a tear of {@code muscle}}
+     *
+     * @param muscle the torn muscle
+     */
     public static Builder tear(Muscle muscle) {
         return new Builder(InjuryType.TEAR, muscle);
     }
 
-    /** {@return a builder of an injury of {@code muscle} other than a strain or a tear (a contusion, say)} */
+    /**
+     * {@return a builder of an injury of {@code muscle} other than a strain or a tear (a contusion, say)}
+     *
+     * @param muscle the injured muscle
+     */
     public static Builder other(Muscle muscle) {
         return new Builder(InjuryType.OTHER, muscle);
     }
@@ -44,6 +64,8 @@ public record Injury(InjuryType type, Muscle muscle, Side side, Integer daysAgo)
      * {@return a builder of an injury that is not to one of the muscles the knowledge base knows (a sprained
      * ligament, a fracture healed long ago...)} It raises the recent-injury referral, but no advice
      * about a muscle.
+     *
+     * @param type the kind of injury
      */
     public static Builder notToAMuscle(InjuryType type) {
         return new Builder(type, null);
@@ -100,6 +122,7 @@ public record Injury(InjuryType type, Muscle muscle, Side side, Integer daysAgo)
         /**
          * Happened {@code days} days ago (0: today).
          *
+         * @param days whole days since the injury, 0 or more
          * @return this builder
          */
         public Builder daysAgo(int days) {
@@ -113,6 +136,7 @@ public record Injury(InjuryType type, Muscle muscle, Side side, Integer daysAgo)
          * {@link Injury#daysAgo()}: the whole calendar days from {@code date} to the patient's
          * {@linkplain Patient.Builder#asOf(LocalDate) as-of date}, which must then be given.
          *
+         * @param date the date of the injury
          * @return this builder
          */
         public Builder onset(LocalDate date) {

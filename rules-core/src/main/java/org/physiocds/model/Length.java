@@ -6,6 +6,6 @@ public enum Length {
     SHORT,
     /** Normal length. */
     NORMAL,
-    /** Longer than normal (lengthened, often weak and overstretched). */
+    /** Longer than normal (lengthened). */
     LONG
 }

@@ -16,7 +16,15 @@ package org.physiocds.model;
  */
 public record MuscleFinding(Muscle muscle, Side side, Strength strength, Length length, Boolean feelsTight) {
 
-    /** Normalises a {@code null} side to {@link Side#BOTH}. */
+    /**
+     * Normalises a {@code null} side to {@link Side#BOTH}.
+     *
+     * @param muscle     the muscle
+     * @param side       the side; {@code null} means {@link Side#BOTH}
+     * @param strength   assessed strength, or {@code null} when not assessed
+     * @param length     assessed length, or {@code null} when not assessed
+     * @param feelsTight whether the patient reports it feels tight, or {@code null} when not asked
+     */
     public MuscleFinding {
         side = side == null ? Side.BOTH : side;
     }
@@ -25,6 +33,8 @@ public record MuscleFinding(Muscle muscle, Side side, Strength strength, Length 
      * {@return a builder of a finding about {@code muscle}, for both sides until {@link Builder#left()} or
      * {@link Builder#right()} says otherwise; strength, length and tightness stay "not assessed"
      * until set} The muscle is checked when the patient is evaluated, not here.
+     *
+     * @param muscle the muscle
      */
     public static Builder of(Muscle muscle) {
         return new Builder(muscle);

@@ -86,27 +86,27 @@ public final class Patient {
         return b;
     }
 
-    /** {@return an identifier echoed back in the result; never logged} */
+    /** {@return an identifier echoed back in the result, or {@code null}; never logged} */
     public String patientId() {
         return patientId;
     }
 
-    /** {@return age in years (0-120)} */
+    /** {@return age in years (0-120), or {@code null} when not known} */
     public Integer age() {
         return age;
     }
 
-    /** {@return where the pain is} */
+    /** {@return where the pain is, or {@code null} when not known} */
     public Region painRegion() {
         return painRegion;
     }
 
-    /** {@return how long the pain has lasted, in weeks} */
+    /** {@return how long the pain has lasted, in weeks, or {@code null} when not known} */
     public Double painDurationWeeks() {
         return painDurationWeeks;
     }
 
-    /** {@return pain intensity on the numeric rating scale, 0-10} */
+    /** {@return pain intensity on the numeric rating scale, 0-10, or {@code null} when not known} */
     public Integer painIntensity() {
         return painIntensity;
     }
@@ -257,6 +257,11 @@ public final class Patient {
         /**
          * The pain: where, for how many weeks, and how intense (0-10).
          *
+         * @param region        where the pain is, or {@code null} when not known
+         * @param durationWeeks how long it has lasted, in weeks (0 or more), or {@code null} when not
+         *                      known
+         * @param intensity     its intensity on the numeric rating scale (0-10), or {@code null} when
+         *                      not known
          * @return this builder
          */
         public Builder pain(Region region, Double durationWeeks, Integer intensity) {
@@ -269,6 +274,10 @@ public final class Patient {
         /**
          * The pain, its duration in whole weeks: {@code pain(Region.LOWER_BACK, 20, 5)}.
          *
+         * @param region        where the pain is, or {@code null} when not known
+         * @param durationWeeks how long it has lasted, in whole weeks (0 or more)
+         * @param intensity     its intensity on the numeric rating scale (0-10), or {@code null} when
+         *                      not known
          * @return this builder
          */
         public Builder pain(Region region, int durationWeeks, Integer intensity) {
@@ -281,6 +290,7 @@ public final class Patient {
          * ({@link Surgery.Builder#on(LocalDate)}) are counted. Not kept in the patient: only the
          * days it gives are.
          *
+         * @param date the as-of date
          * @return this builder
          */
         public Builder asOf(LocalDate date) {
@@ -302,6 +312,7 @@ public final class Patient {
         /**
          * {@code muscle(MuscleFinding.of(Muscle.GLUTES).weak().lengthened())}.
          *
+         * @param finding a finding builder, built now
          * @return this builder
          */
         public Builder muscle(MuscleFinding.Builder finding) {
@@ -323,6 +334,7 @@ public final class Patient {
          * {@code injury(Injury.strain(Muscle.HAMSTRINGS).left().daysAgo(5))}. The builder's state is
          * taken now; an onset date is turned into days by {@link #build()}.
          *
+         * @param injury an injury builder
          * @return this builder
          */
         public Builder injury(Injury.Builder injury) {
@@ -347,6 +359,7 @@ public final class Patient {
          * {@code surgery(Surgery.of(Region.LOWER_BACK).daysAgo(40))}. The builder's state is taken
          * now; a date is turned into days by {@link #build()}.
          *
+         * @param surgery a surgery builder
          * @return this builder
          */
         public Builder surgery(Surgery.Builder surgery) {
@@ -394,6 +407,7 @@ public final class Patient {
          * the patient was screened; a patient built without it was not screened for red flags
          * ({@link Patient#redFlagsScreened()}).
          *
+         * @param flags the red flags found; none when the screening found none
          * @return this builder
          */
         public Builder redFlags(RedFlag... flags) {

@@ -6,7 +6,10 @@ package org.physiocds.model;
  */
 public enum RedFlag {
     // Suspected cauda equina syndrome
-    /** Numbness in the saddle area (around the anus, genitals and inner thighs); suspected cauda equina syndrome. */
+    /**
+     * Numbness in the saddle area (around the anus, genitals and inner thighs); suspected cauda
+     * equina syndrome.
+     */
     SADDLE_ANESTHESIA,
     /** New bladder or bowel dysfunction (retention, incontinence); suspected cauda equina syndrome. */
     BLADDER_OR_BOWEL_DYSFUNCTION,
@@ -21,7 +24,10 @@ public enum RedFlag {
     UNEXPLAINED_WEIGHT_LOSS,
     /** Pain at night; a sign of malignancy. */
     NIGHT_PAIN,
-    /** New pain at an age over 50 (derived from the age and a pain duration under six weeks when not ticked); a sign of malignancy, and a risk factor for fracture. */
+    /**
+     * New pain at an age over 50; a sign of malignancy, and a risk factor for fracture. For spinal
+     * pain the rules derive it from the age and a pain duration under six weeks when it is not ticked.
+     */
     AGE_OVER_50_NEW_PAIN,
     // Infection
     /** Fever; suspected infection. */

@@ -2,7 +2,7 @@ package org.physiocds.model;
 
 /** Muscle strength as assessed by a clinician. */
 public enum Strength {
-    /** Weaker than normal (e.g. not firing). */
+    /** Weaker than normal. */
     WEAK,
     /** Normal strength. */
     NORMAL

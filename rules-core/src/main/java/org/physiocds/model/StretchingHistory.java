@@ -61,7 +61,8 @@ public record StretchingHistory(
         /**
          * Sets {@link StretchingHistory#painReturnsWithinMinutes()}.
          *
-         * @param painReturnsWithinMinutes how soon pain comes back after stretching, in minutes (0 or more), or {@code null} when not known
+         * @param painReturnsWithinMinutes how soon pain comes back after stretching, in minutes (0 or more),
+         *                                 or {@code null} when not known
          * @return this builder
          */
         public Builder painReturnsWithinMinutes(Integer painReturnsWithinMinutes) {
@@ -72,7 +73,8 @@ public record StretchingHistory(
         /**
          * Sets {@link StretchingHistory#needsMoreForSameRelief()}.
          *
-         * @param needsMoreForSameRelief whether the patient needs more and more stretching for the same relief, or {@code null} when not known
+         * @param needsMoreForSameRelief whether the patient needs more and more stretching for the same
+         *                               relief, or {@code null} when not known
          * @return this builder
          */
         public Builder needsMoreForSameRelief(Boolean needsMoreForSameRelief) {
@@ -83,7 +85,8 @@ public record StretchingHistory(
         /**
          * Sets {@link StretchingHistory#worseNextDay()}.
          *
-         * @param worseNextDay whether the patient is worse the day after stretching, or {@code null} when not known
+         * @param worseNextDay whether the patient is worse the day after stretching, or {@code null} when not
+         *                     known
          * @return this builder
          */
         public Builder worseNextDay(Boolean worseNextDay) {
@@ -94,7 +97,8 @@ public record StretchingHistory(
         /**
          * Sets {@link StretchingHistory#worseDespiteConsistentStretching()}.
          *
-         * @param worseDespiteConsistentStretching whether pain is getting worse despite consistent stretching, or {@code null} when not known
+         * @param worseDespiteConsistentStretching whether pain is getting worse despite consistent
+         *                                         stretching, or {@code null} when not known
          * @return this builder
          */
         public Builder worseDespiteConsistentStretching(Boolean worseDespiteConsistentStretching) {
@@ -105,7 +109,8 @@ public record StretchingHistory(
         /**
          * Sets {@link StretchingHistory#painDuringStretch()}.
          *
-         * @param painDuringStretch whether stretching is painful (not just uncomfortable), or {@code null} when not known
+         * @param painDuringStretch whether stretching is painful (not just uncomfortable), or {@code null}
+         *                          when not known
          * @return this builder
          */
         public Builder painDuringStretch(Boolean painDuringStretch) {
@@ -138,7 +143,8 @@ public record StretchingHistory(
         /**
          * Sets {@link StretchingHistory#staticBeforeExercise()}.
          *
-         * @param staticBeforeExercise whether the patient holds static stretches before exercise, or {@code null} when not known
+         * @param staticBeforeExercise whether the patient holds static stretches before exercise, or {@code
+         *                             null} when not known
          * @return this builder
          */
         public Builder staticBeforeExercise(Boolean staticBeforeExercise) {
@@ -149,7 +155,8 @@ public record StretchingHistory(
         /**
          * Sets {@link StretchingHistory#aggressive()}.
          *
-         * @param aggressive whether the patient pushes into intense discomfort, or {@code null} when not known
+         * @param aggressive whether the patient pushes into intense discomfort, or {@code null} when not
+         *                   known
          * @return this builder
          */
         public Builder aggressive(Boolean aggressive) {

@@ -18,7 +18,12 @@ import java.time.LocalDate;
  */
 public record Surgery(Region region, Integer daysAgo, Side side) {
 
-    /** A surgery whose side was not given (both sides' muscles are held). */
+    /**
+     * A surgery whose side was not given (both sides' muscles are held).
+     *
+     * @param region  the operated region, or {@code null} when not given
+     * @param daysAgo days since the surgery, or {@code null} when not known (treated as recent)
+     */
     public Surgery(Region region, Integer daysAgo) {
         this(region, daysAgo, null);
     }
@@ -28,7 +33,11 @@ public record Surgery(Region region, Integer daysAgo, Side side) {
         return side == null ? Side.BOTH : side;
     }
 
-    /** {@return a builder of a surgery of {@code region}} */
+    /**
+     * {@return a builder of a surgery of {@code region}}
+     *
+     * @param region the operated region, or {@code null} when not given
+     */
     public static Builder of(Region region) {
         return new Builder(region);
     }
@@ -59,6 +68,7 @@ public record Surgery(Region region, Integer daysAgo, Side side) {
         /**
          * Done {@code days} days ago (0: today).
          *
+         * @param days whole days since the surgery, 0 or more
          * @return this builder
          */
         public Builder daysAgo(int days) {
@@ -102,6 +112,7 @@ public record Surgery(Region region, Integer daysAgo, Side side) {
          * {@link Surgery#daysAgo()}: the whole calendar days from {@code date} to the patient's
          * {@linkplain Patient.Builder#asOf(LocalDate) as-of date}, which must then be given.
          *
+         * @param date the date of the surgery
          * @return this builder
          */
         public Builder on(LocalDate date) {

@@ -18,12 +18,18 @@ public sealed interface Target permits Muscle, Region, Target.General {
     /**
      * {@return whether advice about this target also concerns {@code other}: a target covers itself, and
      * a region covers the muscles that belong to it}
+     *
+     * @param other another target
      */
     default boolean covers(Target other) {
         return this.equals(other) || (other instanceof Muscle m && m.region() == this);
     }
 
-    /** {@return the target with this interchange code, or {@code null} when the code is unknown} */
+    /**
+     * {@return the target with this interchange code, or {@code null} when the code is unknown}
+     *
+     * @param code an interchange code ({@code GLUTES}, {@code LOWER_BACK}, {@code GENERAL})
+     */
     static Target fromCode(String code) {
         for (Muscle m : Muscle.values()) {
             if (m.name().equals(code)) {

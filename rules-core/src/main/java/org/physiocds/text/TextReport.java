@@ -56,14 +56,22 @@ public final class TextReport {
     private TextReport() {
     }
 
-    /** {@return the whole report of an evaluation, lines joined with {@code \n}} */
+    /**
+     * {@return the whole report of an evaluation, lines joined with {@code \n}}
+     *
+     * @param e the evaluation
+     */
     public static String render(Evaluation e) {
         TextReport report = new TextReport();
         report.evaluation(e);
         return String.join("\n", report.lines);
     }
 
-    /** {@return one explanation as the report shows it: why, by which rule, and the sources, one detail per line} */
+    /**
+     * {@return one explanation as the report shows it: why, by which rule, and the sources, one detail per line}
+     *
+     * @param x the explanation
+     */
     public static String render(Explanation x) {
         TextReport report = new TextReport();
         report.explained("Why", "Rule", x, "");
@@ -74,6 +82,8 @@ public final class TextReport {
      * {@return a recommendation in a line, without its dosage: "STRETCH right hip flexors", "DO NOT STRETCH left
      * hamstrings (contraindicated)", "REFER (emergency): red-flag assessment", "REFER: injury
      * clearance, left hamstrings", "ADVISE: sleep"}
+     *
+     * @param r the recommendation
      */
     public static String title(Recommendation r) {
         if (r.referral() != null) {
@@ -261,6 +271,8 @@ public final class TextReport {
     /**
      * {@return one supposition of the missing-data report in a sentence: "If the length of the piriformis were
      * SHORT (muscles[0].length): STRETCH piriformis would be added (MUS-05); ..."}
+     *
+     * @param w the supposition
      */
     public static String render(WhatIf w) {
         String supposed = w.value().equals("true") ? w.fact() : w.fact() + " were " + w.value();
@@ -366,7 +378,13 @@ public final class TextReport {
         lines.addAll(wrap(DETAIL + label + ": ", DETAIL + "  ", text));
     }
 
-    /** {@return {@code text} in lines of at most {@link #WIDTH} (a longer word stays whole), the first after {@code first}} */
+    /**
+     * {@return {@code text} in lines of at most {@link #WIDTH} (a longer word stays whole), the first after {@code first}}
+     *
+     * @param first the prefix of the first line
+     * @param rest  the prefix of every other line
+     * @param text  the text to wrap
+     */
     public static List<String> wrap(String first, String rest, String text) {
         List<String> wrapped = new ArrayList<>();
         StringBuilder line = new StringBuilder(first);
