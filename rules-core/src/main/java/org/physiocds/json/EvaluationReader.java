@@ -166,7 +166,9 @@ final class EvaluationReader {
 
     private Target target(JsonNode n, String path) {
         String code = text(n, "target", path + ".target");
-        Target target = code == null ? null : Target.fromCode(code);
+        // Interchange v1 names the upper back UPPER_BACK or THORACIC_SPINE in an evaluation; this
+        // library writes UPPER_BACK and reads both.
+        Target target = code == null ? null : Target.fromCode("THORACIC_SPINE".equals(code) ? "UPPER_BACK" : code);
         if (code != null && target == null) {
             problem(path + ".target", "a muscle, region or GENERAL code");
         }

@@ -64,6 +64,19 @@ class EvaluationJsonRoundTripTest {
     }
 
     @Test
+    void readEvaluation_upperBackNamedThoracicSpine_asInterchangeV1Allows_readsAsUpperBack() {
+        Patient p = Patient.builder().age(40).pain(org.physiocds.model.Region.UPPER_BACK, 8.0, 4)
+                .signs(org.physiocds.model.Sign.THORACIC_MOBILITY_RESTRICTED).redFlags().build();
+        Evaluation e = engine.evaluate(p);
+        String text = JSON.writeEvaluation(e);
+        assertTrue(text.matches("(?s).*\"target\"\\s*:\\s*\"UPPER_BACK\".*"), text);
+
+        String renamed = text.replace("\"UPPER_BACK\"", "\"THORACIC_SPINE\"");
+
+        assertEquals(e, JSON.readEvaluation(renamed));
+    }
+
+    @Test
     void readEvaluation_notAnEvaluation_refusedWithPathsAndNoValues() {
         CdsException e = assertThrows(CdsException.class,
                 () -> JSON.readEvaluation("{\"patientId\": \"secret-id-42\", \"knowledgeBase\": 7}"));
