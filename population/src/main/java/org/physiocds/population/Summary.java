@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.physiocds.Thresholds;
+import org.physiocds.text.TextReport;
 
 /**
  * What a run did, in counts only (no patient's data): records read, evaluated, not valid, failed;
@@ -94,7 +95,7 @@ public record Summary(long records, long evaluated, long invalid, long failed, L
                 .append("| ").append(records).append(" | ").append(evaluated).append(" | ").append(invalid)
                 .append(" | ").append(failed).append(" |\n\n");
         md.append("Knowledge base: ").append(knowledgeBases.isEmpty() ? "none evaluated" : String.join(", ", knowledgeBases))
-                .append("\n\nThresholds: ").append(ThresholdsFile.describe(thresholds))
+                .append("\n\nThresholds: ").append(TextReport.thresholds(thresholds))
                 .append(thresholds.isClinicallySafe() ? "" : " (past their clinical limits: results not backed by the sources)")
                 .append("\n\n## Patients per rule\n\n| rule | name | patients |\n|---|---|---:|\n");
         for (RuleCount r : rules) {

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.physiocds.CdsException;
 import org.physiocds.Thresholds;
@@ -52,16 +50,5 @@ final class ThresholdsFile {
         fields.put("chronicPainWeeks", t.chronicPainWeeks());
         fields.put("outsideClinicalLimits", t.outsideClinicalLimits());
         return fields;
-    }
-
-    /** "recentInjuryDays 42, recentSurgeryDays 90, ...", for summary.md. */
-    static String describe(Thresholds t) {
-        List<String> parts = new ArrayList<>();
-        fields(t).forEach((name, value) -> {
-            if (!name.equals("outsideClinicalLimits")) {
-                parts.add(name + " " + value);
-            }
-        });
-        return String.join(", ", parts);
     }
 }

@@ -153,12 +153,12 @@ public final class JsonCodec {
         }
     }
 
-    /** The names of the clinical thresholds, as {@link #readThresholds} and every evaluation document spell them. */
-    public static final List<String> THRESHOLD_NAMES = List.of("recentInjuryDays", "recentSurgeryDays",
-            "painReturnMinutes", "consistentSessionsPerWeek", "chronicPainWeeks");
+    /** The names of the clinical thresholds, in the order of the record's components. */
+    private static final List<String> THRESHOLD_NAMES = Thresholds.limits().stream().map(Thresholds.Limit::name).toList();
 
     /**
-     * Reads clinical thresholds: a JSON object of some of {@link #THRESHOLD_NAMES}, integers, such
+     * Reads clinical thresholds: a JSON object of some of the thresholds' names
+     * ({@link Thresholds#limits()}), integers, such
      * as {@code {"recentInjuryDays": 28}}; the thresholds it leaves out keep their
      * {@linkplain Thresholds#DEFAULTS defaults}. The one reader of a thresholds file, for every
      * command and job that takes one. Thresholds past their clinical limits are read (a what-if

@@ -68,6 +68,20 @@ public final class TextReport {
     }
 
     /**
+     * The thresholds in a line, as the report's header, {@code cds diff} and the population job's
+     * summary state them: "recentInjuryDays 42, recentSurgeryDays 90, painReturnMinutes 60,
+     * consistentSessionsPerWeek 3, chronicPainWeeks 12".
+     *
+     * @param t the thresholds
+     * @return each threshold's name and value, in the order of {@link Thresholds#limits()}
+     */
+    public static String thresholds(Thresholds t) {
+        return "recentInjuryDays " + t.recentInjuryDays() + ", recentSurgeryDays " + t.recentSurgeryDays()
+                + ", painReturnMinutes " + t.painReturnMinutes() + ", consistentSessionsPerWeek "
+                + t.consistentSessionsPerWeek() + ", chronicPainWeeks " + t.chronicPainWeeks();
+    }
+
+    /**
      * {@return one explanation as the report shows it: why, by which rule, and the sources, one detail per line}
      *
      * @param x the explanation
@@ -119,9 +133,7 @@ public final class TextReport {
                 + ", evaluated by knowledge base " + e.knowledgeBase().name() + " " + e.knowledgeBase().version());
         lines.add("Knowledge base content " + e.knowledgeBase().contentHash());
         Thresholds t = e.thresholds();
-        lines.addAll(wrap("", "  ", "Thresholds: recentInjuryDays " + t.recentInjuryDays() + ", recentSurgeryDays "
-                + t.recentSurgeryDays() + ", painReturnMinutes " + t.painReturnMinutes() + ", consistentSessionsPerWeek "
-                + t.consistentSessionsPerWeek() + ", chronicPainWeeks " + t.chronicPainWeeks()));
+        lines.addAll(wrap("", "  ", "Thresholds: " + thresholds(t)));
         if (e.unsafeThresholds()) {
             lines.addAll(wrap("", "  ", "WARNING: NOT CLINICAL ADVICE. Thresholds past their clinical limits ("
                     + String.join(", ", t.outsideClinicalLimits()) + ") were allowed for this evaluation."));

@@ -34,6 +34,7 @@ import org.physiocds.KnowledgeBaseInfo;
 import org.physiocds.Thresholds;
 import org.physiocds.json.JsonCodec;
 import org.physiocds.model.Patient;
+import org.physiocds.text.TextReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -322,9 +323,7 @@ final class DiffCommand implements Callable<Integer> {
             Thresholds t = engine.thresholds();
             KnowledgeBaseInfo kb = engine.knowledgeBase();
             String limits = t.isClinicallySafe() ? "" : " (past clinical limits: " + String.join(", ", t.outsideClinicalLimits()) + ")";
-            return "recentInjuryDays " + t.recentInjuryDays() + ", recentSurgeryDays " + t.recentSurgeryDays()
-                    + ", painReturnMinutes " + t.painReturnMinutes() + ", consistentSessionsPerWeek "
-                    + t.consistentSessionsPerWeek() + ", chronicPainWeeks " + t.chronicPainWeeks() + limits
+            return TextReport.thresholds(t) + limits
                     + "; knowledge base " + kb.name() + " " + kb.version() + " " + kb.contentHash();
         }
 
