@@ -2,7 +2,6 @@ package org.physiocds.hooks;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.Map;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementKind;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponent;
@@ -30,8 +29,8 @@ final class KnowledgeArtifacts {
     /** The operation this service implements, as FHIR R4 defines it. */
     static final String APPLY_DEFINITION = "http://hl7.org/fhir/OperationDefinition/PlanDefinition-apply";
 
-    private final Map<String, String> planDefinitions;
-    private final Map<String, String> libraries;
+    private final String planDefinition;
+    private final String library;
     private final String metadata;
 
     /**
@@ -43,19 +42,19 @@ final class KnowledgeArtifacts {
         FhirMapping fhir = FhirMapping.create();
         PlanDefinition plan = fhir.planDefinition(engine);
         Library library = fhir.library(engine);
-        planDefinitions = Map.of(FhirMapping.PLAN_DEFINITION_ID, fhir.writeJson(plan));
-        libraries = Map.of(FhirMapping.LIBRARY_ID, fhir.writeJson(library));
+        planDefinition = fhir.writeJson(plan);
+        this.library = fhir.writeJson(library);
         metadata = fhir.writeJson(capabilityStatement(engine, publicUrl, started));
     }
 
     /** The PlanDefinition with that id, as FHIR JSON; 404 for any other id. */
     String planDefinition(String id) {
-        return found(planDefinitions.get(id), "PlanDefinition");
+        return found(FhirMapping.PLAN_DEFINITION_ID.equals(id) ? planDefinition : null, "PlanDefinition");
     }
 
     /** The Library with that id, as FHIR JSON; 404 for any other id. */
     String library(String id) {
-        return found(libraries.get(id), "Library");
+        return found(FhirMapping.LIBRARY_ID.equals(id) ? library : null, "Library");
     }
 
     /** The CapabilityStatement, as FHIR JSON. */
